@@ -1,0 +1,100 @@
+// The five operations of the Agent Tasks API, named after their operationIds.
+import type { TaskPage, TaskQuery } from '../store/task-store.js';
+import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleRepositoryIds } from './access.js';
+import { notFound } from './errors.js';
+import { deriveTaskName } from './task-name.js';
+import type { SessionRecord, TaskRecord } from './types.js';
+import type { Caller, World } from './world.js';
+
+export type ListOptions = Omit<TaskQuery, 'scope' | 'repositoryIds'>;
+
+export interface NewTask {
+  prompt: string;
+  model?: string;
+  customAgent?: string;
+  createPullRequest: boolean;
+  baseRef?: string;
+  headRef?: string;
+  /** A scenario asked for in a request header (engine/choose-scenario.ts has the precedence). */
+  headerScenario?: string;
+}
+
+export function listTasksForRepo(world: World, caller: Caller, owner: string, repo: string, options: ListOptions): TaskPage {
+  const repository = resolveRepository(world, caller, owner, repo, 'read');
+  world.lifecycle.settle();
+  return world.store.query({ ...options, scope: { kind: 'repository', repositoryId: repository.id } });
+}
+
+export function createTaskInRepo(world: World, caller: Caller, owner: string, repo: string, input: NewTask): TaskRecord {
+  const repository = resolveRepository(world, caller, owner, repo, 'write');
+  world.lifecycle.settle();
+  const now = world.clock.now();
+  const id = world.ids.uuid();
+  const name = deriveTaskName(input.prompt);
+  const session: SessionRecord = {
+    id: world.ids.uuid(),
+    name,
+    userId: caller.user.id,
+    state: 'queued',
+    createdAt: now,
+    updatedAt: now,
+    prompt: input.prompt,
+    headRef: input.headRef,
+    baseRef: input.baseRef ?? repository.defaultBranch,
+    model: input.model,
+  };
+  const task: TaskRecord = {
+    id,
+    name,
+    creatorId: caller.user.id,
+    creatorType: 'user',
+    collaboratorIds: [],
+    ownerId: repository.owner.id,
+    ownerLogin: repository.owner.login,
+    repositoryId: repository.id,
+    repositoryName: repository.name,
+    state: 'queued',
+    sessions: [session],
+    artifacts: [],
+    archivedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    customAgent: input.customAgent,
+    createPullRequest: input.createPullRequest,
+  };
+  world.store.insert(task);
+  world.lifecycle.start(task, { headerScenario: input.headerScenario, repositoryScenario: repository.defaultScenario });
+  return task;
+}
+
+export function getTaskByRepoAndId(world: World, caller: Caller, owner: string, repo: string, taskId: string): TaskRecord {
+  const repository = resolveRepository(world, caller, owner, repo, 'read');
+  world.lifecycle.settle();
+  const task = world.store.get(taskId);
+  if (!task || task.repositoryId !== repository.id) throw notFound();
+  return read(world, task);
+}
+
+export function listTasks(world: World, caller: Caller, options: ListOptions): TaskPage {
+  assertMayListOwnTasks(caller);
+  world.lifecycle.settle();
+  return world.store.query({
+    ...options,
+    scope: { kind: 'creator', userId: caller.user.id },
+    repositoryIds: visibleRepositoryIds(caller),
+  });
+}
+
+export function getTaskById(world: World, caller: Caller, taskId: string): TaskRecord {
+  assertMayListOwnTasks(caller);
+  world.lifecycle.settle();
+  const task = world.store.get(taskId);
+  if (!task || !mayReadOwnTask(caller, task)) throw notFound();
+  return read(world, task);
+}
+
+/** A read can itself move a poll-driven task on, so the answer is re-read after counting it. */
+function read(world: World, task: TaskRecord): TaskRecord {
+  world.lifecycle.read(task);
+  return world.store.get(task.id) ?? task;
+}

@@ -1,0 +1,25 @@
+const MAX_NAME = 80;
+
+/**
+ * The task's human-readable name, derived from its prompt: the first non-empty line, white space
+ * folded, cut at a word boundary to 80 characters. GitHub does not document its rule
+ * (docs/fidelity.md).
+ */
+export function deriveTaskName(prompt: string): string {
+  const line = prompt.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.length > 0) ?? '';
+  if (line.length <= MAX_NAME) return line;
+  const cut = line.slice(0, MAX_NAME - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_NAME / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A branch name in the shape Copilot uses: `copilot/<slug>`. */
+export function branchNameFor(name: string, suffix: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `copilot/${slug || 'task'}-${suffix}`;
+}

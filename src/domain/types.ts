@@ -1,0 +1,75 @@
+// The emulator's own record of a task. Times are epoch milliseconds from the injected clock;
+// presenters turn them into GitHub's second-precision ISO strings.
+
+export const TASK_STATES = [
+  'queued',
+  'in_progress',
+  'completed',
+  'failed',
+  'idle',
+  'waiting_for_user',
+  'timed_out',
+  'cancelled',
+] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+
+export const TERMINAL_STATES: ReadonlySet<TaskState> = new Set(['completed', 'failed', 'timed_out', 'cancelled']);
+
+export function isTaskState(value: string): value is TaskState {
+  return (TASK_STATES as readonly string[]).includes(value);
+}
+
+export const MODELS = [
+  'claude-sonnet-4.6',
+  'claude-opus-4.6',
+  'gpt-5.2-codex',
+  'gpt-5.3-codex',
+  'gpt-5.4',
+  'claude-sonnet-4.5',
+  'claude-opus-4.5',
+] as const;
+
+export type Usage = { type: 'ai_credits' | 'premium_requests'; amount: number };
+
+export type Artifact =
+  | { provider: 'github'; type: 'pull'; data: { id: number; global_id?: string } }
+  | { provider: 'github'; type: 'branch'; data: { head_ref: string; base_ref: string } };
+
+export interface SessionRecord {
+  id: string;
+  name: string;
+  userId: number;
+  state: TaskState;
+  createdAt: number;
+  updatedAt: number;
+  completedAt?: number;
+  prompt: string;
+  headRef?: string;
+  baseRef?: string;
+  model?: string;
+  usage?: Usage;
+  errorMessage?: string;
+}
+
+export interface TaskRecord {
+  id: string;
+  name: string;
+  creatorId: number;
+  creatorType: 'user' | 'organization';
+  collaboratorIds: number[];
+  ownerId: number;
+  ownerLogin: string;
+  repositoryId: number;
+  repositoryName: string;
+  /** The state of the latest session, kept here so lists never walk sessions. */
+  state: TaskState;
+  sessions: SessionRecord[];
+  artifacts: Artifact[];
+  archivedAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  customAgent?: string;
+  createPullRequest: boolean;
+  /** Name of the scenario driving this task, if any (see engine/). */
+  scenario?: string;
+}

@@ -1,0 +1,29 @@
+import type { TaskRecord } from '../domain/types.js';
+
+/** What the creating request said about how the task should live (see engine/choose-scenario.ts). */
+export interface StartHints {
+  /** The scenario named by a request header, if any. */
+  headerScenario?: string;
+  /** The repository's default scenario from the fixtures, if any. */
+  repositoryScenario?: string;
+}
+
+/**
+ * Moves tasks through their states. The domain calls it; it never calls the domain. Work is done
+ * lazily: `settle` applies whatever fell due on the clock, so nothing runs between requests.
+ */
+export interface Lifecycle {
+  /** Apply every transition due at or before the clock's now. */
+  settle(): void;
+  /** A task was created: choose its scenario and schedule its first step. */
+  start(task: TaskRecord, hints: StartHints): void;
+  /** A client read this task (poll-driven steps count these). */
+  read(task: TaskRecord): void;
+}
+
+/** A lifecycle that leaves every task where it is: tasks stay `queued` until moved by hand. */
+export const staticLifecycle: Lifecycle = {
+  settle() {},
+  start() {},
+  read() {},
+};

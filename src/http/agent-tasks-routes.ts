@@ -1,0 +1,99 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { every } from 'hono/combine';
+import { createTaskInRepo, getTaskById, getTaskByRepoAndId, listTasks, listTasksForRepo } from '../domain/agent-tasks.js';
+import type { TaskPage } from '../store/task-store.js';
+import type { OperationId } from './api-types.js';
+import { authenticate } from './authenticate.js';
+import { countRateLimit } from './count-rate-limit.js';
+import type { BodyResult } from './create-task-body.js';
+import type { ApiEnv } from './env.js';
+import { buildLinkHeader, type LinkStyle } from './link-header.js';
+import { parseListQuery } from './list-query.js';
+import { MESSAGES } from './messages.js';
+import { presentTask, presentTaskList, presentTaskWithSessions, type UrlBases } from './present-task.js';
+import { respondCacheable, respondError, respondJson } from './respond.js';
+import type { ParsedList } from './list-query.js';
+
+export interface AgentTasksRouteOptions {
+  docsUrl: Record<OperationId, string>;
+  parseCreateBody: (text: string) => BodyResult;
+  webBaseUrl: string;
+  linkStyle: LinkStyle;
+  maxBodyBytes: number;
+  /** Public origin written into url fields and links; undefined = the request's own origin. */
+  publicBaseUrl?: string;
+}
+
+/** Request header naming the scenario a new task should follow (engine/choose-scenario.ts). */
+export const SCENARIO_HEADER = 'x-emulator-scenario';
+
+/** The five operations of GitHub's Agent Tasks API. */
+export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
+  const routes = new Hono<ApiEnv>();
+  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> =>
+    every(
+      async (c: Context<ApiEnv>, next: () => Promise<void>) => {
+        c.set('docsUrl', options.docsUrl[id]);
+        await next();
+      },
+      authenticate(),
+      countRateLimit(),
+    );
+  const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
+  const readList = (c: Context<ApiEnv>, allowCreatorId: boolean) =>
+    parseListQuery({ get: (n) => c.req.query(n), all: (n) => c.req.queries(n) ?? [] }, allowCreatorId);
+  const answerList = (c: Context<ApiEnv>, list: ParsedList, page: TaskPage) => {
+    const origin = options.publicBaseUrl ?? new URL(c.req.url).origin;
+    const link = buildLinkHeader({
+      base: `${origin}${c.req.path}`,
+      query: new URL(c.req.url).searchParams,
+      page: list.page,
+      perPage: list.perPage,
+      matched: page.matched,
+      style: options.linkStyle,
+    });
+    return respondCacheable(c, presentTaskList(page, bases(c)), link ? { link } : {});
+  };
+
+  routes.get('/agents/repos/:owner/:repo/tasks', operation('agent-tasks/list-tasks-for-repo'), (c) => {
+    const list = readList(c, true);
+    if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
+    const page = listTasksForRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), list.options);
+    return answerList(c, list, page);
+  });
+
+  routes.post(
+    '/agents/repos/:owner/:repo/tasks',
+    operation('agent-tasks/create-task-in-repo'),
+    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => respondError(c, 413, MESSAGES.bodyTooLarge) }),
+    async (c) => {
+      const parsed = options.parseCreateBody(await c.req.text());
+      if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
+      const headerScenario = c.req.header(SCENARIO_HEADER);
+      const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), {
+        ...parsed.input,
+        headerScenario,
+      });
+      return respondJson(c, 201, presentTask(task, bases(c)), { location: presentTask(task, bases(c)).url ?? '' });
+    },
+  );
+
+  routes.get('/agents/repos/:owner/:repo/tasks/:task_id', operation('agent-tasks/get-task-by-repo-and-id'), (c) => {
+    const task = getTaskByRepoAndId(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), c.req.param('task_id'));
+    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+  });
+
+  routes.get('/agents/tasks', operation('agent-tasks/list-tasks'), (c) => {
+    const list = readList(c, false);
+    if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
+    return answerList(c, list, listTasks(c.get('world'), c.get('caller'), list.options));
+  });
+
+  routes.get('/agents/tasks/:task_id', operation('agent-tasks/get-task-by-id'), (c) => {
+    const task = getTaskById(c.get('world'), c.get('caller'), c.req.param('task_id'));
+    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+  });
+
+  return routes;
+}

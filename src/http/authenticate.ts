@@ -1,0 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ApiEnv } from './env.js';
+import { MESSAGES } from './messages.js';
+import { respondError } from './respond.js';
+
+/** `Authorization: Bearer <token>` or `token <token>`, as GitHub accepts both. */
+export function tokenFrom(header: string | undefined): string | undefined {
+  const match = /^\s*(?:bearer|token)\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** Resolves the caller from the token; 401 without one or with one the tenant does not know. */
+export function authenticate(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined || header.trim() === '') return respondError(c, 401, MESSAGES.requiresAuthentication);
+    const value = tokenFrom(header);
+    const token = value === undefined ? undefined : c.get('world').directory.tokens.get(value);
+    if (!token) return respondError(c, 401, MESSAGES.badCredentials);
+    c.set('caller', { user: token.user, token });
+    await next();
+  };
+}

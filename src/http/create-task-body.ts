@@ -1,0 +1,63 @@
+import { Ajv } from 'ajv';
+import type { NewTask } from '../domain/agent-tasks.js';
+import type { ValidationProblem } from '../domain/errors.js';
+import { MODELS } from '../domain/types.js';
+import type { CreateTaskRequest } from './api-types.js';
+import { MESSAGES } from './messages.js';
+
+export type BodyResult =
+  | { ok: true; input: Omit<NewTask, 'headerScenario'> }
+  | { ok: false; status: 400 | 422; message: string; problems?: ValidationProblem[] };
+
+/**
+ * Builds the validator of "Start a task" bodies from the schema in GitHub's description, plus the
+ * rules the description states in prose (documented models, a non-empty prompt).
+ * Unknown members are ignored, as GitHub ignores them.
+ */
+export function createTaskBodyParser(schema: object): (text: string) => BodyResult {
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return (text) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return { ok: false, status: 400, message: MESSAGES.problemsParsingJson };
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return { ok: false, status: 400, message: MESSAGES.bodyNotObject };
+    }
+    const problems: ValidationProblem[] = [];
+    if (!validate(body)) {
+      for (const e of validate.errors ?? []) {
+        if (e.keyword === 'required') problems.push({ field: String(e.params.missingProperty), code: 'missing_field' });
+        else {
+          const field = e.instancePath.replace(/^\//, '').split('/')[0] || 'body';
+          problems.push({ field, code: 'invalid', message: `${field} ${e.message ?? 'is invalid'}` });
+        }
+      }
+    }
+    const b = body as Partial<Record<keyof CreateTaskRequest, unknown>>;
+    if (typeof b.prompt === 'string' && b.prompt.trim() === '') problems.push({ field: 'prompt', code: 'missing_field' });
+    if (typeof b.model === 'string' && !(MODELS as readonly string[]).includes(b.model)) {
+      problems.push({ field: 'model', code: 'invalid', message: `model must be one of: ${MODELS.join(', ')}` });
+    }
+    for (const field of ['custom_agent', 'base_ref', 'head_ref'] as const) {
+      if (typeof b[field] === 'string' && (b[field] as string).trim() === '') {
+        problems.push({ field, code: 'invalid', message: `${field} must not be empty` });
+      }
+    }
+    if (problems.length > 0) return { ok: false, status: 422, message: MESSAGES.validationFailed, problems };
+    const ok = body as CreateTaskRequest;
+    return {
+      ok: true,
+      input: {
+        prompt: ok.prompt,
+        model: ok.model,
+        customAgent: ok.custom_agent,
+        createPullRequest: ok.create_pull_request ?? false,
+        baseRef: ok.base_ref,
+        headRef: ok.head_ref,
+      },
+    };
+  };
+}

@@ -1,0 +1,15 @@
+import type { Caller, World } from '../domain/world.js';
+import type { Tenant } from '../tenants/tenant.js';
+
+/** What middleware hands to handlers through Hono's context. */
+export interface ApiEnv {
+  Variables: {
+    tenant: Tenant;
+    world: World;
+    caller: Caller;
+    /** The matched operation's documentation URL, used in its error bodies. */
+    docsUrl: string;
+    /** Public base URL for this tenant's API, for `url` fields and Link headers. */
+    apiBase: string;
+  };
+}

@@ -1,0 +1,72 @@
+import type { SessionRecord, TaskRecord } from '../domain/types.js';
+import type { SessionBody, TaskBody, TaskListBody, TaskWithSessionsBody } from './api-types.js';
+import type { TaskPage } from '../store/task-store.js';
+
+export interface UrlBases {
+  /** Public API base, tenant prefix included, no trailing slash. */
+  api: string;
+  /** Web base for html_url, e.g. https://github.com. */
+  web: string;
+}
+
+/** GitHub writes timestamps in UTC with second precision: 2026-06-21T09:14:02Z. */
+export function isoSeconds(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
+  const path = `${task.ownerLogin}/${task.repositoryName}`;
+  const body: TaskBody = {
+    id: task.id,
+    url: `${bases.api}/agents/repos/${path}/tasks/${task.id}`,
+    html_url: `${bases.web}/${path}/copilot/tasks/${task.id}`,
+    name: task.name,
+    creator: { id: task.creatorId },
+    creator_type: task.creatorType,
+    user_collaborators: task.collaboratorIds.map((id) => ({ id })),
+    owner: { id: task.ownerId },
+    repository: { id: task.repositoryId },
+    state: task.state,
+    session_count: task.sessions.length,
+    artifacts: task.artifacts,
+    archived_at: task.archivedAt === null ? null : isoSeconds(task.archivedAt),
+    updated_at: isoSeconds(task.updatedAt),
+    created_at: isoSeconds(task.createdAt),
+  };
+  if (task.customAgent !== undefined) body.custom_agent = { id: task.customAgent };
+  return body;
+}
+
+export function presentTaskWithSessions(task: TaskRecord, bases: UrlBases): TaskWithSessionsBody {
+  return { ...presentTask(task, bases), sessions: task.sessions.map((s) => presentSession(s, task)) };
+}
+
+export function presentSession(session: SessionRecord, task: TaskRecord): SessionBody {
+  const body: SessionBody = {
+    id: session.id,
+    name: session.name,
+    user: { id: session.userId },
+    owner: { id: task.ownerId },
+    repository: { id: task.repositoryId },
+    task_id: task.id,
+    state: session.state,
+    created_at: isoSeconds(session.createdAt),
+    updated_at: isoSeconds(session.updatedAt),
+    prompt: session.prompt,
+  };
+  if (session.completedAt !== undefined) body.completed_at = isoSeconds(session.completedAt);
+  if (session.headRef !== undefined) body.head_ref = session.headRef;
+  if (session.baseRef !== undefined) body.base_ref = session.baseRef;
+  if (session.model !== undefined) body.model = session.model;
+  if (session.usage !== undefined) body.usage = session.usage;
+  if (session.errorMessage !== undefined) body.error = { message: session.errorMessage };
+  return body;
+}
+
+export function presentTaskList(page: TaskPage, bases: UrlBases): TaskListBody {
+  return {
+    tasks: page.tasks.map((t) => presentTask(t, bases)),
+    total_active_count: page.totalActive,
+    total_archived_count: page.totalArchived,
+  };
+}

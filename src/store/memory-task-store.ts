@@ -1,0 +1,80 @@
+import type { TaskRecord } from '../domain/types.js';
+import { ScopeIndex } from './scope-index.js';
+import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
+
+/** In-memory store with per-repository and per-creator indexes (see scope-index.ts). */
+export function createMemoryTaskStore(): TaskStore {
+  const byId = new Map<string, TaskRecord>();
+  const byRepository = new Map<number, ScopeIndex>();
+  const byCreator = new Map<number, ScopeIndex>();
+
+  const indexesOf = (task: TaskRecord): ScopeIndex[] => [
+    upsert(byRepository, task.repositoryId),
+    upsert(byCreator, task.creatorId),
+  ];
+
+  function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
+    return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
+  }
+
+  return {
+    insert(task) {
+      if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
+      byId.set(task.id, task);
+      for (const index of indexesOf(task)) index.add(task);
+    },
+    get: (id) => byId.get(id),
+    update(id, mutate) {
+      const task = byId.get(id);
+      if (!task) return undefined;
+      const before = indexesOf(task);
+      for (const index of before) index.remove(task);
+      try {
+        mutate(task);
+      } finally {
+        for (const index of indexesOf(task)) index.add(task);
+      }
+      return task;
+    },
+    query(q: TaskQuery): TaskPage {
+      const index = scopeIndex(q.scope);
+      if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
+      const visible = q.repositoryIds;
+      const visibleOnly = visible ? (t: TaskRecord) => visible.has(t.repositoryId) : undefined;
+      const creators = q.creatorIds;
+      const accept =
+        visibleOnly || creators
+          ? (t: TaskRecord) => (!visibleOnly || visibleOnly(t)) && (!creators || creators.has(t.creatorId))
+          : undefined;
+      const { tasks, matched } = index.page({
+        states: q.states,
+        archived: q.archived,
+        since: q.since,
+        accept,
+        key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
+        descending: q.direction === 'desc',
+        offset: q.offset,
+        limit: q.limit,
+      });
+      return {
+        tasks,
+        matched,
+        totalActive: index.size(false, visibleOnly),
+        totalArchived: index.size(true, visibleOnly),
+      };
+    },
+    count: () => byId.size,
+    all: () => byId.values(),
+    clear() {
+      byId.clear();
+      byRepository.clear();
+      byCreator.clear();
+    },
+  };
+}
+
+function upsert(map: Map<number, ScopeIndex>, key: number): ScopeIndex {
+  let index = map.get(key);
+  if (!index) map.set(key, (index = new ScopeIndex()));
+  return index;
+}

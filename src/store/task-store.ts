@@ -1,0 +1,39 @@
+import type { TaskRecord, TaskState } from '../domain/types.js';
+
+export type TaskScope = { kind: 'repository'; repositoryId: number } | { kind: 'creator'; userId: number };
+
+export interface TaskQuery {
+  scope: TaskScope;
+  /** Only tasks in these states; undefined means every state. */
+  states?: ReadonlySet<TaskState>;
+  archived: boolean;
+  /** Only tasks updated at or after this instant (epoch ms). */
+  since?: number;
+  creatorIds?: ReadonlySet<number>;
+  /** Visibility limit (a fine-grained token's repositories): applies to the totals too. */
+  repositoryIds?: ReadonlySet<number>;
+  sort: 'updated_at' | 'created_at';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+export interface TaskPage {
+  tasks: TaskRecord[];
+  /** How many tasks match every filter, across all pages. */
+  matched: number;
+  /** Tasks in the scope (within visibility), regardless of the other filters. */
+  totalActive: number;
+  totalArchived: number;
+}
+
+/** Where tasks live. Records handed out are live: change them only through `update`. */
+export interface TaskStore {
+  insert(task: TaskRecord): void;
+  get(id: string): TaskRecord | undefined;
+  update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
+  query(query: TaskQuery): TaskPage;
+  count(): number;
+  all(): IterableIterator<TaskRecord>;
+  clear(): void;
+}
