@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
+import { createRandom } from '../support/random.js';
+import { createMemoryTaskStore } from './memory-task-store.js';
+import type { TaskQuery } from './task-store.js';
+
+function task(id: string, over: Partial<TaskRecord>): TaskRecord {
+  return {
+    id,
+    name: id,
+    creatorId: 1,
+    creatorType: 'user',
+    collaboratorIds: [],
+    ownerId: 1,
+    ownerLogin: 'o',
+    repositoryId: 10,
+    repositoryName: 'r',
+    state: 'queued',
+    sessions: [],
+    artifacts: [],
+    archivedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    createPullRequest: false,
+    ...over,
+  };
+}
+
+/** The obvious implementation, to compare the indexed one against. */
+function naive(tasks: TaskRecord[], q: TaskQuery) {
+  const inScope = tasks.filter((t) => (q.scope.kind === 'repository' ? t.repositoryId === q.scope.repositoryId : t.creatorId === q.scope.userId));
+  const visible = inScope.filter((t) => !q.repositoryIds || q.repositoryIds.has(t.repositoryId));
+  const matching = visible
+    .filter((t) => (t.archivedAt !== null) === q.archived)
+    .filter((t) => !q.states || q.states.has(t.state))
+    .filter((t) => q.since === undefined || t.updatedAt >= q.since)
+    .filter((t) => !q.creatorIds || q.creatorIds.has(t.creatorId));
+  const key = q.sort === 'created_at' ? 'createdAt' : 'updatedAt';
+  matching.sort((a, b) => a[key] - b[key] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (q.direction === 'desc') matching.reverse();
+  return {
+    ids: matching.slice(q.offset, q.offset + q.limit).map((t) => t.id),
+    matched: matching.length,
+    totalActive: visible.filter((t) => t.archivedAt === null).length,
+    totalArchived: visible.filter((t) => t.archivedAt !== null).length,
+  };
+}
+
+describe('memory task store', () => {
+  it('answers every query like a full sort-and-filter would, through inserts and updates', () => {
+    const random = createRandom(7);
+    const store = createMemoryTaskStore();
+    const tasks: TaskRecord[] = [];
+    for (let i = 0; i < 400; i++) {
+      const t = task(`t${String(random.int(0, 9999)).padStart(4, '0')}-${i}`, {
+        repositoryId: random.pick([10, 11]),
+        creatorId: random.pick([1, 2, 3]),
+        state: random.pick(TASK_STATES),
+        archivedAt: random.next() < 0.2 ? 5 : null,
+        createdAt: random.int(0, 50),
+        updatedAt: random.int(0, 50),
+      });
+      tasks.push(t);
+      store.insert(t);
+    }
+    for (let i = 0; i < 150; i++) {
+      const t = random.pick(tasks);
+      store.update(t.id, (x) => {
+        x.state = random.pick(TASK_STATES);
+        x.updatedAt = random.int(0, 60);
+        x.archivedAt = random.next() < 0.2 ? 9 : null;
+      });
+    }
+    for (let i = 0; i < 300; i++) {
+      const states = random.next() < 0.3 ? undefined : new Set<TaskState>([random.pick(TASK_STATES), random.pick(TASK_STATES)]);
+      const q: TaskQuery = {
+        scope: random.next() < 0.5 ? { kind: 'repository', repositoryId: random.pick([10, 11, 12]) } : { kind: 'creator', userId: random.pick([1, 2, 3]) },
+        states,
+        archived: random.next() < 0.3,
+        since: random.next() < 0.3 ? random.int(0, 60) : undefined,
+        creatorIds: random.next() < 0.2 ? new Set([random.pick([1, 2, 3])]) : undefined,
+        repositoryIds: random.next() < 0.2 ? new Set([10]) : undefined,
+        sort: random.pick(['updated_at', 'created_at'] as const),
+        direction: random.pick(['asc', 'desc'] as const),
+        offset: random.int(0, 40),
+        limit: random.int(1, 30),
+      };
+      const page = store.query(q);
+      const expected = naive(tasks, q);
+      expect({ ids: page.tasks.map((t) => t.id), matched: page.matched, totalActive: page.totalActive, totalArchived: page.totalArchived }).toEqual(expected);
+    }
+  });
+
+  it('refuses a duplicate id and returns undefined when updating an unknown one', () => {
+    const store = createMemoryTaskStore();
+    store.insert(task('a', {}));
+    expect(() => store.insert(task('a', {}))).toThrow(/already stored/);
+    expect(store.update('nope', () => {})).toBeUndefined();
+    expect(store.count()).toBe(1);
+  });
+
+  it('keeps indexes consistent even when a mutation throws', () => {
+    const store = createMemoryTaskStore();
+    store.insert(task('a', { updatedAt: 1 }));
+    expect(() =>
+      store.update('a', (t) => {
+        t.updatedAt = 5;
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    const page = store.query({ scope: { kind: 'repository', repositoryId: 10 }, archived: false, sort: 'updated_at', direction: 'desc', offset: 0, limit: 10, since: 5 });
+    expect(page.tasks.map((t) => t.id)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { buildSlice } from '../../scripts/update-spec.mjs';
+
+describe('spec slice', () => {
+  it('openapi/agent-tasks.json is exactly what npm run spec:update extracts from @octokit/openapi', () => {
+    expect(readFileSync('openapi/agent-tasks.json', 'utf8')).toBe(buildSlice());
+  });
+
+  it('holds the five agent-tasks operations and records the package version', () => {
+    const slice = JSON.parse(readFileSync('openapi/agent-tasks.json', 'utf8'));
+    const ids = Object.values(slice.paths).flatMap((item: any) => Object.values(item).map((op: any) => op.operationId));
+    expect(ids.sort()).toEqual([
+      'agent-tasks/create-task-in-repo',
+      'agent-tasks/get-task-by-id',
+      'agent-tasks/get-task-by-repo-and-id',
+      'agent-tasks/list-tasks',
+      'agent-tasks/list-tasks-for-repo',
+    ]);
+    const pkg = JSON.parse(readFileSync('node_modules/@octokit/openapi/package.json', 'utf8'));
+    expect(slice.info['x-source']).toMatchObject({ package: '@octokit/openapi', version: pkg.version });
+  });
+
+  it('the committed types are what openapi-typescript generates from the slice', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'types-')), 'agent-tasks-api.ts');
+    execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', 'openapi/agent-tasks.json', '-o', out], { stdio: 'pipe' });
+    expect(readFileSync('src/generated/agent-tasks-api.ts', 'utf8')).toBe(readFileSync(out, 'utf8'));
+  }, 30_000);
+});
