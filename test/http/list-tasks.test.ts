@@ -36,9 +36,9 @@ describe('listing tasks', () => {
     let url: string | undefined = `${REPO_TASKS}?per_page=7&sort=created_at&direction=asc`;
     let pages = 0;
     while (url) {
-      const { body, res } = await json(url.replace(ORIGIN, ''));
-      seen.push(...body.tasks.map((t: any) => t.id));
-      url = parseLink(res.headers.get('link')).next;
+      const answer: { body: any; res: Response } = await json(url.replace(ORIGIN, ''));
+      seen.push(...answer.body.tasks.map((t: any) => t.id));
+      url = parseLink(answer.res.headers.get('link')).next;
       expect(++pages).toBeLessThan(100);
     }
     const expected = [...tenants.default.world.store.all()].filter((t) => t.repositoryId === 1296269 && t.archivedAt === null);
