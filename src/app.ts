@@ -3,11 +3,12 @@ import { DomainError } from './domain/errors.js';
 import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { apiVersion } from './http/api-version.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
-import { createEmulatorRoutes } from './http/emulator-routes.js';
+import { createControlRoutes } from './http/control/control-routes.js';
 import type { ApiEnv } from './http/env.js';
 import type { LinkStyle } from './http/link-header.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './http/messages.js';
 import { respondError } from './http/respond.js';
+import { recordJournal } from './http/record-journal.js';
 import { readSpecOperations } from './http/spec-operations.js';
 import { standardHeaders } from './http/standard-headers.js';
 import type { IdSource } from './support/ids.js';
@@ -19,6 +20,8 @@ export interface AppConfig {
   webBaseUrl: string;
   linkStyle: LinkStyle;
   maxBodyBytes: number;
+  /** Guards the control API when set. */
+  controlToken?: string;
 }
 
 export interface AppDeps {
@@ -27,6 +30,10 @@ export interface AppDeps {
   /** Request ids (tasks draw theirs from their tenant). */
   ids: IdSource;
   spec: { paths: Record<string, Record<string, object>> };
+  /** The control API's description (openapi/emulator.yaml), served at /_emulator/openapi.yaml. */
+  controlDescription: string;
+  /** Real time in epoch ms, for request durations in the journal. */
+  realTime: () => number;
   /** Where unexpected errors are reported; the answer is a GitHub-shaped 500 either way. */
   logError?: (error: unknown) => void;
 }
@@ -42,14 +49,18 @@ const DOMAIN_STATUS = {
 /** Builds the Hono app: GitHub's API at the root and under /t/{tenant}, plus /_emulator. */
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
+  const webBaseUrl = deps.config.webBaseUrl.replace(/\/+$/, '');
   const api = new Hono<ApiEnv>()
-    .route('/', createEmulatorRoutes())
+    .route(
+      '/_emulator',
+      createControlRoutes({ tenants: deps.tenants, webBaseUrl, controlToken: deps.config.controlToken, description: deps.controlDescription }),
+    )
     .route(
       '/',
       createAgentTasksRoutes({
         docsUrl: ops.docsUrl,
         parseCreateBody: createTaskBodyParser(ops.createTaskBodySchema),
-        webBaseUrl: deps.config.webBaseUrl.replace(/\/+$/, ''),
+        webBaseUrl,
         linkStyle: deps.config.linkStyle,
         maxBodyBytes: deps.config.maxBodyBytes,
         publicBaseUrl: deps.config.baseUrl?.replace(/\/+$/, ''),
@@ -57,13 +68,14 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     );
 
   const app = new Hono<ApiEnv>();
-  app.use('*', standardHeaders(deps.ids), apiVersion());
+  app.use('*', standardHeaders(deps.ids));
   app.use('/t/:tenant/*', async (c, next) => {
     const tenant = deps.tenants.get(c.req.param('tenant') ?? '');
     if (!tenant) return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
     return enter(c, next, tenant, `/t/${tenant.name}`);
   });
   app.use('*', async (c, next) => (c.get('tenant') ? next() : enter(c, next, deps.tenants.default, '')));
+  app.use('*', recordJournal(deps.realTime), apiVersion());
   app.route('/t/:tenant', api);
   app.route('/', api);
 

@@ -1,18 +1,19 @@
 import type { Hono } from 'hono';
 import { createApp, type AppConfig } from './app.js';
 import type { ClockMode } from './engine/clock.js';
-import type { Lifecycle } from './engine/lifecycle.js';
-import type { World } from './domain/world.js';
+import { loadScenarios, type ScenarioCatalogue } from './engine/load-scenarios.js';
+import { ScenarioError } from './engine/parse-scenario.js';
 import { loadFixtures } from './fixtures/load-fixtures.js';
 import type { Fixtures } from './fixtures/parse-fixtures.js';
 import type { ApiEnv } from './http/env.js';
-import { loadAgentTasksSpec } from './load-spec.js';
+import { loadAgentTasksSpec, loadControlDescription } from './load-spec.js';
 import { createIdSource } from './support/ids.js';
 import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
 
 export const DEFAULT_SEED = 42;
+export const DEFAULT_SCENARIO = 'happy-path';
 
 export interface EmulatorOptions extends Partial<AppConfig> {
   seed?: number;
@@ -24,7 +25,16 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   clockMode?: ClockMode;
   timeScale?: number;
   clockStart?: number;
-  createLifecycle?: (world: Omit<World, 'lifecycle'>) => Lifecycle;
+  /** Scenario catalogue; by default the built-in scenarios plus `scenarioDirs`. */
+  scenarios?: ScenarioCatalogue;
+  scenarioDirs?: string[];
+  /** Scenario a task follows when nothing else picks one (default: happy-path). */
+  defaultScenario?: string;
+  /** Requests kept in each tenant's journal (default 1000). */
+  journalSize?: number;
+  /** A named tenant unused this long (real time) is forgotten (default 30 minutes). */
+  tenantIdleMs?: number;
+  maxTenants?: number;
   logError?: (error: unknown) => void;
 }
 
@@ -39,17 +49,25 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_SEED;
   const fixtures = options.fixtures ?? loadFixtures(options.fixturesDir);
   const timeSource = options.timeSource ?? Date.now;
+  const catalogue = options.scenarios ?? loadScenarios(options.scenarioDirs);
+  const defaultScenario = options.defaultScenario ?? DEFAULT_SCENARIO;
+  checkScenarioNames(catalogue, defaultScenario, fixtures);
   const tenants = createTenantRegistry({
-    create: (name) =>
+    realTime: timeSource,
+    idleMs: options.tenantIdleMs,
+    maxTenants: options.maxTenants,
+    create: (name, overrides) =>
       createTenant({
         name,
         fixtures,
-        seed,
+        seed: overrides?.seed ?? seed,
         timeSource,
         clockMode: options.clockMode ?? 'real',
         timeScale: options.timeScale ?? 1,
         clockStart: options.clockStart,
-        createLifecycle: options.createLifecycle,
+        catalogue,
+        defaultScenario,
+        journalSize: options.journalSize ?? 1000,
       }),
   });
   const config: AppConfig = {
@@ -57,13 +75,27 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     webBaseUrl: options.webBaseUrl ?? 'https://github.com',
     linkStyle: options.linkStyle ?? 'description',
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    controlToken: options.controlToken,
   };
   const app = createApp({
     config,
     tenants,
     ids: createIdSource(createRandom(seed ^ 0x5eed)),
     spec: loadAgentTasksSpec(),
+    controlDescription: loadControlDescription(),
+    realTime: timeSource,
     logError: options.logError,
   });
   return { app, tenants, config };
+}
+
+/** Every scenario named in configuration must exist: a typo stops start-up, not a later request. */
+function checkScenarioNames(catalogue: ScenarioCatalogue, defaultScenario: string, fixtures: Fixtures): void {
+  const known = () => [...catalogue.keys()].sort().join(', ');
+  if (!catalogue.has(defaultScenario)) throw new ScenarioError('default scenario', `unknown scenario ${defaultScenario}; known: ${known()}`);
+  for (const repo of fixtures.directory.repositories.values()) {
+    if (repo.defaultScenario !== undefined && !catalogue.has(repo.defaultScenario)) {
+      throw new ScenarioError('repositories.yaml', `${repo.owner.login}/${repo.name}: unknown default_scenario ${repo.defaultScenario}; known: ${known()}`);
+    }
+  }
 }

@@ -1,8 +1,9 @@
 // The five operations of the Agent Tasks API, named after their operationIds.
 import type { TaskPage, TaskQuery } from '../store/task-store.js';
 import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleRepositoryIds } from './access.js';
-import { notFound } from './errors.js';
+import { notFound, validationFailed } from './errors.js';
 import { deriveTaskName } from './task-name.js';
+import type { Account, Repository } from './directory.js';
 import type { SessionRecord, TaskRecord } from './types.js';
 import type { Caller, World } from './world.js';
 
@@ -28,13 +29,20 @@ export function listTasksForRepo(world: World, caller: Caller, owner: string, re
 export function createTaskInRepo(world: World, caller: Caller, owner: string, repo: string, input: NewTask): TaskRecord {
   const repository = resolveRepository(world, caller, owner, repo, 'write');
   world.lifecycle.settle();
-  const now = world.clock.now();
-  const id = world.ids.uuid();
+  const task = buildTask(world, repository, caller.user, input, world.clock.now());
+  const started = world.lifecycle.start(task, { headerScenario: input.headerScenario, repositoryScenario: repository.defaultScenario });
+  if (!started.ok) throw validationFailed([{ field: started.field, code: 'invalid', message: started.message }]);
+  world.store.insert(task);
+  return task;
+}
+
+/** A new task record, queued with one session; not stored. */
+export function buildTask(world: Pick<World, 'ids'>, repository: Repository, creator: Account, input: NewTask, now: number): TaskRecord {
   const name = deriveTaskName(input.prompt);
   const session: SessionRecord = {
     id: world.ids.uuid(),
     name,
-    userId: caller.user.id,
+    userId: creator.id,
     state: 'queued',
     createdAt: now,
     updatedAt: now,
@@ -43,10 +51,10 @@ export function createTaskInRepo(world: World, caller: Caller, owner: string, re
     baseRef: input.baseRef ?? repository.defaultBranch,
     model: input.model,
   };
-  const task: TaskRecord = {
-    id,
+  return {
+    id: world.ids.uuid(),
     name,
-    creatorId: caller.user.id,
+    creatorId: creator.id,
     creatorType: 'user',
     collaboratorIds: [],
     ownerId: repository.owner.id,
@@ -61,10 +69,8 @@ export function createTaskInRepo(world: World, caller: Caller, owner: string, re
     updatedAt: now,
     customAgent: input.customAgent,
     createPullRequest: input.createPullRequest,
+    existingBranch: input.headRef !== undefined && input.baseRef !== undefined ? { headRef: input.headRef, baseRef: input.baseRef } : undefined,
   };
-  world.store.insert(task);
-  world.lifecycle.start(task, { headerScenario: input.headerScenario, repositoryScenario: repository.defaultScenario });
-  return task;
 }
 
 export function getTaskByRepoAndId(world: World, caller: Caller, owner: string, repo: string, taskId: string): TaskRecord {

@@ -70,6 +70,18 @@ export interface TaskRecord {
   updatedAt: number;
   customAgent?: string;
   createPullRequest: boolean;
-  /** Name of the scenario driving this task, if any (see engine/). */
-  scenario?: string;
+  /** Given head_ref and base_ref: the agent commits to that branch and its open pull request. */
+  existingBranch?: { headRef: string; baseRef: string };
+  /** Where the task is in its scenario (engine/); absent when nothing scripts it. */
+  progress?: ScenarioProgress;
+}
+
+export interface ScenarioProgress {
+  scenario: string;
+  /** Index of the next step to happen; equal to the step count once the scenario has ended. */
+  step: number;
+  /** When the previous step happened (epoch ms), for time-triggered steps. */
+  since: number;
+  /** Reads of the task since the previous step, for read-triggered steps. */
+  reads: number;
 }

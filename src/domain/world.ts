@@ -1,6 +1,7 @@
 import type { Clock } from '../engine/clock.js';
 import type { Lifecycle } from '../engine/lifecycle.js';
 import type { IdSource } from '../support/ids.js';
+import type { Random } from '../support/random.js';
 import type { TaskStore } from '../store/task-store.js';
 import type { Account, Directory, Token } from './directory.js';
 
@@ -10,6 +11,8 @@ export interface World {
   store: TaskStore;
   clock: Clock;
   ids: IdSource;
+  /** Seeded randomness for jitter and made-up numbers (usage, pull request ids). */
+  random: Random;
   lifecycle: Lifecycle;
 }
 

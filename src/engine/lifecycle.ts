@@ -8,6 +8,8 @@ export interface StartHints {
   repositoryScenario?: string;
 }
 
+export type StartResult = { ok: true } | { ok: false; field: string; message: string };
+
 /**
  * Moves tasks through their states. The domain calls it; it never calls the domain. Work is done
  * lazily: `settle` applies whatever fell due on the clock, so nothing runs between requests.
@@ -15,8 +17,11 @@ export interface StartHints {
 export interface Lifecycle {
   /** Apply every transition due at or before the clock's now. */
   settle(): void;
-  /** A task was created: choose its scenario and schedule its first step. */
-  start(task: TaskRecord, hints: StartHints): void;
+  /**
+   * A task is about to be stored: choose its scenario and plan its first step (the record is
+   * changed in place). A refusal (an unknown scenario asked for) leaves the record untouched.
+   */
+  start(task: TaskRecord, hints: StartHints): StartResult;
   /** A client read this task (poll-driven steps count these). */
   read(task: TaskRecord): void;
 }
@@ -24,6 +29,6 @@ export interface Lifecycle {
 /** A lifecycle that leaves every task where it is: tasks stay `queued` until moved by hand. */
 export const staticLifecycle: Lifecycle = {
   settle() {},
-  start() {},
+  start: () => ({ ok: true }),
   read() {},
 };

@@ -3,6 +3,7 @@ import type { NewTask } from '../domain/agent-tasks.js';
 import type { ValidationProblem } from '../domain/errors.js';
 import { MODELS } from '../domain/types.js';
 import type { CreateTaskRequest } from './api-types.js';
+import { parseJsonObject } from './json-body.js';
 import { MESSAGES } from './messages.js';
 
 export type BodyResult =
@@ -17,15 +18,9 @@ export type BodyResult =
 export function createTaskBodyParser(schema: object): (text: string) => BodyResult {
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   return (text) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return { ok: false, status: 400, message: MESSAGES.problemsParsingJson };
-    }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      return { ok: false, status: 400, message: MESSAGES.bodyNotObject };
-    }
+    const parsed = parseJsonObject(text);
+    if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+    const body = parsed.value;
     const problems: ValidationProblem[] = [];
     if (!validate(body)) {
       for (const e of validate.errors ?? []) {

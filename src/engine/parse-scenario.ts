@@ -1,0 +1,115 @@
+import { Ajv } from 'ajv';
+import { TASK_STATES, type TaskState } from '../domain/types.js';
+import { durationFrom } from './duration.js';
+import type { Scenario, ScenarioStep, StepTrigger } from './scenario.js';
+import { canMove, isTerminal, refusal } from './state-machine.js';
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+const duration = { oneOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] };
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'steps'],
+  properties: {
+    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+    description: { type: 'string' },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['state'],
+        properties: {
+          state: { enum: [...TASK_STATES] },
+          after: duration,
+          after_reads: { type: 'integer', minimum: 1 },
+          on: { enum: ['answer'] },
+          jitter: { type: 'number', minimum: 0, maximum: 1 },
+          error: { type: 'string', minLength: 1 },
+          artifacts: { enum: ['auto', 'pull', 'branch', 'none'] },
+          usage: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type', 'amount'],
+            properties: { type: { enum: ['ai_credits', 'premium_requests'] }, amount: { type: 'number', minimum: 0 } },
+          },
+          new_session: { oneOf: [{ type: 'boolean' }, { type: 'object', additionalProperties: false, properties: { prompt: { type: 'string' } } }] },
+        },
+      },
+    },
+  },
+} as const;
+
+interface RawStep {
+  state: TaskState;
+  after?: string | number;
+  after_reads?: number;
+  on?: 'answer';
+  jitter?: number;
+  error?: string;
+  artifacts?: ScenarioStep['artifacts'];
+  usage?: ScenarioStep['usage'];
+  new_session?: boolean | { prompt?: string };
+}
+
+/**
+ * Validates one scenario document: its shape, one trigger per step, and that every step is a
+ * legal move from the one before (a task starts queued).
+ */
+export function parseScenario(raw: unknown, file: string): Scenario {
+  const validate = new Ajv({ strict: true, allErrors: false }).compile(schema);
+  if (!validate(raw)) {
+    const e = validate.errors![0]!;
+    const where = e.instancePath ? e.instancePath.replace(/^\/steps\/(\d+)/, (_, i) => `step ${Number(i) + 1}`) : 'scenario';
+    const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : '';
+    throw new ScenarioError(file, `${where} ${e.message}${extra}`);
+  }
+  const doc = raw as { name: string; description?: string; steps: RawStep[] };
+  let from: TaskState = 'queued';
+  const steps = doc.steps.map((s, i): ScenarioStep => {
+    const at = `step ${i + 1} (${s.state})`;
+    const triggers = [s.after !== undefined, s.after_reads !== undefined, s.on !== undefined].filter(Boolean).length;
+    if (triggers !== 1) throw new ScenarioError(file, `${at} needs exactly one of after, after_reads, on`);
+    let trigger: StepTrigger;
+    if (s.after !== undefined) {
+      const ms = durationFrom(s.after);
+      if (ms === undefined) throw new ScenarioError(file, `${at}: after must be a duration such as 250ms, 5s, 2m or 1h30m`);
+      trigger = { kind: 'after', ms, jitter: s.jitter ?? 0 };
+    } else if (s.after_reads !== undefined) trigger = { kind: 'reads', count: s.after_reads };
+    else trigger = { kind: 'answer' };
+    if (s.jitter !== undefined && trigger.kind !== 'after') throw new ScenarioError(file, `${at}: jitter applies only to after`);
+    if (trigger.kind === 'answer' && from !== 'waiting_for_user' && from !== 'idle') {
+      throw new ScenarioError(file, `${at}: on: answer must follow a waiting_for_user or idle step`);
+    }
+    const opensSession = trigger.kind === 'answer' || s.new_session !== undefined && s.new_session !== false;
+    if (!opensSession && !canMove(from, s.state)) throw new ScenarioError(file, `${at}: ${refusal(from, s.state)}`);
+    if (opensSession && s.state !== 'queued' && s.state !== 'in_progress') {
+      throw new ScenarioError(file, `${at}: a new session starts queued or in_progress`);
+    }
+    if (s.error !== undefined && s.state !== 'failed') throw new ScenarioError(file, `${at}: error applies only to failed`);
+    if (s.artifacts !== undefined && s.state !== 'completed') throw new ScenarioError(file, `${at}: artifacts apply only to completed`);
+    if (s.usage !== undefined && !isTerminal(s.state) && s.state !== 'waiting_for_user' && s.state !== 'idle') {
+      throw new ScenarioError(file, `${at}: usage is recorded when a session stops working`);
+    }
+    from = s.state;
+    return {
+      state: s.state,
+      trigger,
+      error: s.error,
+      artifacts: s.artifacts,
+      usage: s.usage,
+      newSession: opensSession ? { prompt: typeof s.new_session === 'object' ? s.new_session.prompt : undefined } : undefined,
+    };
+  });
+  return { name: doc.name, description: doc.description ?? '', steps, source: file };
+}

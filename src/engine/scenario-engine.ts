@@ -1,0 +1,205 @@
+import type { TaskRecord, TaskState } from '../domain/types.js';
+import type { World } from '../domain/world.js';
+import { moveSession, openSession, type StepTools } from './apply-step.js';
+import { chooseScenario } from './choose-scenario.js';
+import { DueQueue } from './due-queue.js';
+import type { Lifecycle, StartHints, StartResult } from './lifecycle.js';
+import type { ScenarioCatalogue } from './load-scenarios.js';
+import type { ScenarioStep } from './scenario.js';
+import { TRANSITIONS, canMove, isTerminal, refusal } from './state-machine.js';
+
+export type EngineResult = { ok: true; task: TaskRecord } | { ok: false; reason: 'not_found' | 'conflict'; message: string };
+
+/** The lifecycle engine of one tenant, plus the levers the control API pulls. */
+export interface ScenarioEngine extends Lifecycle {
+  readonly catalogue: ScenarioCatalogue;
+  defaultScenario(): string;
+  setDefaultScenario(name: string): boolean;
+  /** Queue scenarios for the next tasks created, first in first out. */
+  queueOutcomes(names: readonly string[]): { ok: true } | { ok: false; unknown: string[] };
+  outcomes(): string[];
+  clearOutcomes(): void;
+  /** Move by hand: the task leaves its scenario and stays where it is put. */
+  move(taskId: string, to: TaskState): EngineResult;
+  /** Answer a task waiting for the user (or idle): a new session, and the scenario goes on. */
+  answer(taskId: string, prompt: string): EngineResult;
+  /** A follow-up on a finished task: a new session that runs its scenario again. */
+  followUp(taskId: string, prompt: string): EngineResult;
+  setArchived(taskId: string, archived: boolean): EngineResult;
+  /**
+   * Ready a loaded task (not yet stored): put it in `state` along a legal path, or start it on a
+   * scenario. Returns a reason when neither is possible.
+   */
+  adopt(task: TaskRecord, how: { state?: TaskState; scenario?: string }): string | undefined;
+  /** Steps waiting on the clock (stale entries included), for diagnostics. */
+  pending(): number;
+}
+
+export interface ScenarioEngineOptions {
+  world: Omit<World, 'lifecycle'>;
+  catalogue: ScenarioCatalogue;
+  defaultScenario: string;
+}
+
+export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
+  const { world, catalogue } = options;
+  const { store, clock } = world;
+  const tools: StepTools = { ids: world.ids, random: world.random };
+  const due = new DueQueue();
+  const outcomeQueue: string[] = [];
+  let defaultScenario = options.defaultScenario;
+
+  const stepOf = (task: TaskRecord): ScenarioStep | undefined => {
+    const p = task.progress;
+    return p ? catalogue.get(p.scenario)?.steps[p.step] : undefined;
+  };
+
+  /** Plan the step the task now waits for: time steps go on the queue; the others wait for events. */
+  const plan = (task: TaskRecord) => {
+    const step = stepOf(task);
+    if (step?.trigger.kind !== 'after') return;
+    const { ms, jitter } = step.trigger;
+    const spread = jitter > 0 ? 1 + jitter * (2 * world.random.next() - 1) : 1;
+    due.push(task.progress!.since + Math.round(ms * spread), task.id, task.progress!.step);
+  };
+
+  /** Apply the task's current step at `at` and plan the next one. */
+  const happen = (taskId: string, at: number, prompt?: string) => {
+    const task = store.update(taskId, (t) => {
+      const step = stepOf(t)!;
+      if (step.newSession) {
+        openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
+      } else moveSession(t, step.state, at, { error: step.error, artifacts: step.artifacts, usage: step.usage }, tools);
+      t.progress = { scenario: t.progress!.scenario, step: t.progress!.step + 1, since: at, reads: 0 };
+    });
+    if (task) plan(task);
+  };
+
+  const found = (taskId: string): TaskRecord | EngineResult => store.get(taskId) ?? { ok: false, reason: 'not_found', message: 'Not Found' };
+  const conflict = (message: string): EngineResult => ({ ok: false, reason: 'conflict', message });
+
+  const engine: ScenarioEngine = {
+    catalogue,
+    settle() {
+      const now = clock.now();
+      for (let entry = due.popDue(now); entry; entry = due.popDue(now)) {
+        const task = store.get(entry.taskId);
+        if (!task?.progress || task.progress.step !== entry.step || stepOf(task)?.trigger.kind !== 'after') continue;
+        happen(task.id, entry.at);
+      }
+    },
+    start(task: TaskRecord, hints: StartHints): StartResult {
+      const choice = chooseScenario({ queued: outcomeQueue[0], prompt: task.sessions[0]?.prompt ?? '', hints, defaultScenario, catalogue });
+      if (!choice.ok) return choice;
+      if (choice.from === 'queued outcome') outcomeQueue.shift();
+      task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0 };
+      plan(task);
+      return { ok: true };
+    },
+    read(task) {
+      const step = stepOf(task);
+      if (step?.trigger.kind !== 'reads') return;
+      const reads = task.progress!.reads + 1;
+      if (reads >= step.trigger.count) happen(task.id, clock.now());
+      else store.update(task.id, (t) => (t.progress = { ...t.progress!, reads }));
+    },
+    defaultScenario: () => defaultScenario,
+    setDefaultScenario(name) {
+      if (!catalogue.has(name)) return false;
+      defaultScenario = name;
+      return true;
+    },
+    queueOutcomes(names) {
+      const unknown = names.filter((n) => !catalogue.has(n));
+      if (unknown.length > 0) return { ok: false, unknown };
+      outcomeQueue.push(...names);
+      return { ok: true };
+    },
+    outcomes: () => [...outcomeQueue],
+    clearOutcomes: () => void (outcomeQueue.length = 0),
+    move(taskId, to) {
+      engine.settle();
+      const task = found(taskId);
+      if ('ok' in task) return task;
+      if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
+      const now = clock.now();
+      const moved = store.update(taskId, (t) => {
+        moveSession(t, to, now, {}, tools);
+        t.progress = undefined;
+      })!;
+      return { ok: true, task: moved };
+    },
+    answer(taskId, prompt) {
+      engine.settle();
+      const task = found(taskId);
+      if ('ok' in task) return task;
+      if (task.state !== 'waiting_for_user' && task.state !== 'idle') {
+        return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
+      }
+      const now = clock.now();
+      if (stepOf(task)?.trigger.kind === 'answer') happen(taskId, now, prompt);
+      else store.update(taskId, (t) => openSession(t, 'in_progress', now, prompt, tools));
+      return { ok: true, task: store.get(taskId)! };
+    },
+    followUp(taskId, prompt) {
+      engine.settle();
+      const task = found(taskId);
+      if ('ok' in task) return task;
+      if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
+      const now = clock.now();
+      const scenario = task.progress?.scenario ?? defaultScenario;
+      const updated = store.update(taskId, (t) => {
+        openSession(t, 'queued', now, prompt, tools);
+        t.progress = { scenario, step: 0, since: now, reads: 0 };
+      })!;
+      plan(updated);
+      return { ok: true, task: updated };
+    },
+    setArchived(taskId, archived) {
+      engine.settle();
+      const task = found(taskId);
+      if ('ok' in task) return task;
+      const now = clock.now();
+      return {
+        ok: true,
+        task: store.update(taskId, (t) => {
+          t.archivedAt = archived ? (t.archivedAt ?? now) : null;
+          t.updatedAt = now;
+        })!,
+      };
+    },
+    adopt(task, how) {
+      if (how.scenario !== undefined) {
+        if (!catalogue.has(how.scenario)) return `unknown scenario ${how.scenario}`;
+        if (how.state !== undefined && how.state !== 'queued') return 'a task loaded with a scenario starts queued';
+        task.progress = { scenario: how.scenario, step: 0, since: task.createdAt, reads: 0 };
+        plan(task);
+        return undefined;
+      }
+      const path = pathTo(how.state ?? 'queued');
+      for (const state of path) moveSession(task, state, task.createdAt, {}, tools);
+      return undefined;
+    },
+    pending: () => due.size,
+  };
+  return engine;
+}
+
+/** The shortest legal path from queued to `target` (breadth-first over the transition table). */
+export function pathTo(target: TaskState): TaskState[] {
+  const previous = new Map<TaskState, TaskState>();
+  const queue: TaskState[] = ['queued'];
+  while (queue.length > 0) {
+    const state = queue.shift()!;
+    if (state === target) break;
+    for (const next of TRANSITIONS[state]) {
+      if (next !== 'queued' && !previous.has(next)) {
+        previous.set(next, state);
+        queue.push(next);
+      }
+    }
+  }
+  const path: TaskState[] = [];
+  for (let s: TaskState | undefined = target; s !== undefined && s !== 'queued'; s = previous.get(s)) path.unshift(s);
+  return path;
+}

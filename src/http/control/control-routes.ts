@@ -1,0 +1,52 @@
+import { timingSafeEqual } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { TenantRegistry } from '../../tenants/tenant-registry.js';
+import { tokenFrom } from '../authenticate.js';
+import type { ApiEnv } from '../env.js';
+import { respondJson } from '../respond.js';
+import { createClockRoutes } from './clock-routes.js';
+import { controlError } from './control-kit.js';
+import { createJournalRoutes } from './journal-routes.js';
+import { createScenarioRoutes } from './scenario-routes.js';
+import { createTaskControlRoutes } from './task-routes.js';
+import { createTenantRoutes } from './tenant-routes.js';
+
+export const CONTROL_TOKEN_HEADER = 'x-emulator-control-token';
+
+export interface ControlRouteOptions {
+  tenants: TenantRegistry;
+  webBaseUrl: string;
+  /** When set, every control endpoint but health and the description requires it. */
+  controlToken?: string;
+  /** The control API's own OpenAPI description (openapi/emulator.yaml), served as is. */
+  description: string;
+  /** Extra routers mounted under /_emulator (faults, rate limits). */
+  extra?: Array<Hono<ApiEnv>>;
+}
+
+/** Everything under /_emulator: the emulator's own API, described in openapi/emulator.yaml. */
+export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> {
+  const routes = new Hono<ApiEnv>();
+  routes.get('/health', (c) => respondJson(c, 200, { status: 'ok', tenant: c.get('tenant').name, tasks: c.get('world').store.count() }));
+  routes.get('/openapi.yaml', (c) => c.body(options.description, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
+  if (options.controlToken !== undefined) routes.use('*', requireControlToken(options.controlToken));
+  routes.route('/', createClockRoutes());
+  routes.route('/', createScenarioRoutes());
+  routes.route('/', createTaskControlRoutes(options.webBaseUrl));
+  routes.route('/', createJournalRoutes());
+  routes.route('/', createTenantRoutes(options.tenants));
+  for (const extra of options.extra ?? []) routes.route('/', extra);
+  return routes;
+}
+
+function requireControlToken(expected: string): MiddlewareHandler<ApiEnv> {
+  const want = Buffer.from(expected);
+  return async (c, next) => {
+    const given = c.req.header(CONTROL_TOKEN_HEADER) ?? tokenFrom(c.req.header('authorization'));
+    const got = Buffer.from(given ?? '');
+    if (got.length !== want.length || !timingSafeEqual(got, want)) {
+      return controlError(c, 401, `Requires the control token: send it as ${CONTROL_TOKEN_HEADER} or Authorization: Bearer`);
+    }
+    await next();
+  };
+}
