@@ -10,6 +10,8 @@ import { loadAgentTasksSpec, loadControlDescription } from './load-spec.js';
 import { createIdSource } from './support/ids.js';
 import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
+import { generateTasks } from './fixtures/generate-tasks.js';
+import { openPersistence } from './persistence/open-persistence.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
 
 export const DEFAULT_SEED = 42;
@@ -32,6 +34,10 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   defaultScenario?: string;
   /** Requests kept in each tenant's journal (default 1000). */
   journalSize?: number;
+  /** Keep tasks, tenants and clocks in this file across restarts (docs/persistence.md). */
+  stateFile?: string;
+  /** Where start-up warnings go (a torn last state record, for one). */
+  warn?: (message: string) => void;
   /** A named tenant unused this long (real time) is forgotten (default 30 minutes). */
   tenantIdleMs?: number;
   maxTenants?: number;
@@ -42,6 +48,8 @@ export interface Emulator {
   app: Hono<ApiEnv>;
   tenants: TenantRegistry;
   config: AppConfig;
+  /** Flush and close the state file, if any (call on shutdown). */
+  close(): void;
 }
 
 /** The composition root: everything createApp needs, from options with defaults. */
@@ -52,12 +60,26 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const catalogue = options.scenarios ?? loadScenarios(options.scenarioDirs);
   const defaultScenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   checkScenarioNames(catalogue, defaultScenario, fixtures);
+  const persistence = options.stateFile
+    ? openPersistence({
+        path: options.stateFile,
+        regenerate: (s, start) => generateTasks(fixtures.plan, s, start),
+        defaultScenario,
+        realTime: timeSource,
+      })
+    : undefined;
+  for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
+  const restoring = new Map(persistence?.restored);
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
     maxTenants: options.maxTenants,
-    create: (name, overrides) =>
-      createTenant({
+    initial: [...restoring.keys()],
+    onForget: (name) => persistence?.tenantForgotten(name),
+    create: (name, overrides) => {
+      const restore = overrides ? overrides.restore : restoring.get(name);
+      restoring.delete(name);
+      const tenant = createTenant({
         name,
         fixtures,
         seed: overrides?.seed ?? seed,
@@ -68,8 +90,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         catalogue,
         defaultScenario,
         journalSize: options.journalSize ?? 1000,
-      }),
+        restore,
+        changes: persistence?.changes,
+      });
+      if (overrides?.restore) persistence?.tenantRestored(tenant);
+      else if (!restore) persistence?.tenantCreated(tenant);
+      return tenant;
+    },
   });
+  persistence?.start(() => tenants.all());
   const config: AppConfig = {
     baseUrl: options.baseUrl,
     webBaseUrl: options.webBaseUrl ?? 'https://github.com',
@@ -86,7 +115,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     realTime: timeSource,
     logError: options.logError,
   });
-  return { app, tenants, config };
+  return { app, tenants, config, close: () => persistence?.close() };
 }
 
 /** Every scenario named in configuration must exist: a typo stops start-up, not a later request. */

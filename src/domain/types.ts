@@ -84,4 +84,6 @@ export interface ScenarioProgress {
   since: number;
   /** Reads of the task since the previous step, for read-triggered steps. */
   reads: number;
+  /** When the next step falls due, for time-triggered steps (jitter already drawn). */
+  dueAt?: number;
 }

@@ -33,12 +33,24 @@ export interface ScenarioEngine extends Lifecycle {
   adopt(task: TaskRecord, how: { state?: TaskState; scenario?: string }): string | undefined;
   /** Steps waiting on the clock (stale entries included), for diagnostics. */
   pending(): number;
+  settings(): EngineSettings;
+  /** Put restored tasks' next steps back on the due queue. */
+  resume(tasks: Iterable<TaskRecord>): void;
+}
+
+export interface EngineSettings {
+  defaultScenario: string;
+  outcomes: string[];
 }
 
 export interface ScenarioEngineOptions {
   world: Omit<World, 'lifecycle'>;
   catalogue: ScenarioCatalogue;
   defaultScenario: string;
+  /** Outcomes still queued (when restoring a saved tenant). */
+  outcomes?: string[];
+  /** Hears every change of the default scenario or the outcome queue. */
+  onSettingsChange?: (settings: EngineSettings) => void;
 }
 
 export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
@@ -46,33 +58,41 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   const { store, clock } = world;
   const tools: StepTools = { ids: world.ids, random: world.random };
   const due = new DueQueue();
-  const outcomeQueue: string[] = [];
+  const outcomeQueue: string[] = [...(options.outcomes ?? [])];
   let defaultScenario = options.defaultScenario;
+  const settingsChanged = () => options.onSettingsChange?.({ defaultScenario, outcomes: [...outcomeQueue] });
 
   const stepOf = (task: TaskRecord): ScenarioStep | undefined => {
     const p = task.progress;
     return p ? catalogue.get(p.scenario)?.steps[p.step] : undefined;
   };
 
-  /** Plan the step the task now waits for: time steps go on the queue; the others wait for events. */
+  /**
+   * Plan the step the task now waits for: time steps go on the queue, with their jitter drawn
+   * once and kept on the record (so a restored task keeps its due time); others wait for events.
+   */
   const plan = (task: TaskRecord) => {
     const step = stepOf(task);
-    if (step?.trigger.kind !== 'after') return;
-    const { ms, jitter } = step.trigger;
-    const spread = jitter > 0 ? 1 + jitter * (2 * world.random.next() - 1) : 1;
-    due.push(task.progress!.since + Math.round(ms * spread), task.id, task.progress!.step);
+    const progress = task.progress;
+    if (step?.trigger.kind !== 'after' || !progress) return;
+    if (progress.dueAt === undefined) {
+      const { ms, jitter } = step.trigger;
+      const spread = jitter > 0 ? 1 + jitter * (2 * world.random.next() - 1) : 1;
+      progress.dueAt = progress.since + Math.round(ms * spread);
+    }
+    due.push(progress.dueAt, task.id, progress.step);
   };
 
   /** Apply the task's current step at `at` and plan the next one. */
   const happen = (taskId: string, at: number, prompt?: string) => {
-    const task = store.update(taskId, (t) => {
+    store.update(taskId, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
       } else moveSession(t, step.state, at, { error: step.error, artifacts: step.artifacts, usage: step.usage }, tools);
       t.progress = { scenario: t.progress!.scenario, step: t.progress!.step + 1, since: at, reads: 0 };
+      plan(t);
     });
-    if (task) plan(task);
   };
 
   const found = (taskId: string): TaskRecord | EngineResult => store.get(taskId) ?? { ok: false, reason: 'not_found', message: 'Not Found' };
@@ -91,7 +111,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     start(task: TaskRecord, hints: StartHints): StartResult {
       const choice = chooseScenario({ queued: outcomeQueue[0], prompt: task.sessions[0]?.prompt ?? '', hints, defaultScenario, catalogue });
       if (!choice.ok) return choice;
-      if (choice.from === 'queued outcome') outcomeQueue.shift();
+      if (choice.from === 'queued outcome') {
+        outcomeQueue.shift();
+        settingsChanged();
+      }
       task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0 };
       plan(task);
       return { ok: true };
@@ -107,16 +130,21 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setDefaultScenario(name) {
       if (!catalogue.has(name)) return false;
       defaultScenario = name;
+      settingsChanged();
       return true;
     },
     queueOutcomes(names) {
       const unknown = names.filter((n) => !catalogue.has(n));
       if (unknown.length > 0) return { ok: false, unknown };
       outcomeQueue.push(...names);
+      settingsChanged();
       return { ok: true };
     },
     outcomes: () => [...outcomeQueue],
-    clearOutcomes: () => void (outcomeQueue.length = 0),
+    clearOutcomes() {
+      outcomeQueue.length = 0;
+      settingsChanged();
+    },
     move(taskId, to) {
       engine.settle();
       const task = found(taskId);
@@ -151,8 +179,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       const updated = store.update(taskId, (t) => {
         openSession(t, 'queued', now, prompt, tools);
         t.progress = { scenario, step: 0, since: now, reads: 0 };
+        plan(t);
       })!;
-      plan(updated);
       return { ok: true, task: updated };
     },
     setArchived(taskId, archived) {
@@ -181,6 +209,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       return undefined;
     },
     pending: () => due.size,
+    settings: () => ({ defaultScenario, outcomes: [...outcomeQueue] }),
+    resume(tasks) {
+      for (const task of tasks) if (task.progress) plan(task);
+    },
   };
   return engine;
 }

@@ -2,8 +2,11 @@ import type { TaskRecord } from '../domain/types.js';
 import { ScopeIndex } from './scope-index.js';
 import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
-/** In-memory store with per-repository and per-creator indexes (see scope-index.ts). */
-export function createMemoryTaskStore(): TaskStore {
+/**
+ * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
+ * hears every stored or changed record (persistence appends it to the state file).
+ */
+export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
@@ -22,6 +25,7 @@ export function createMemoryTaskStore(): TaskStore {
       if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
       byId.set(task.id, task);
       for (const index of indexesOf(task)) index.add(task);
+      onChange?.(task);
     },
     get: (id) => byId.get(id),
     update(id, mutate) {
@@ -34,6 +38,7 @@ export function createMemoryTaskStore(): TaskStore {
       } finally {
         for (const index of indexesOf(task)) index.add(task);
       }
+      onChange?.(task);
       return task;
     },
     query(q: TaskQuery): TaskPage {

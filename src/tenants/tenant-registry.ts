@@ -1,3 +1,4 @@
+import type { TenantSnapshot } from '../persistence/state-records.js';
 import type { Tenant } from './tenant.js';
 
 export const DEFAULT_TENANT = 'default';
@@ -6,6 +7,8 @@ const SWEEP_EVERY_MS = 1000;
 
 export interface TenantOverrides {
   seed?: number;
+  /** Start from this saved state instead of the fixtures (snapshot import). */
+  restore?: TenantSnapshot;
 }
 
 export interface TenantRegistry {
@@ -15,6 +18,7 @@ export interface TenantRegistry {
   /** Replace a tenant with a fresh one from the fixtures (optionally another seed). */
   reset(name: string, overrides?: TenantOverrides): Tenant | undefined;
   names(): string[];
+  all(): Tenant[];
 }
 
 export interface TenantRegistryOptions {
@@ -25,6 +29,10 @@ export interface TenantRegistryOptions {
   idleMs?: number;
   /** At most this many tenants; past it the least recently used named one is forgotten. */
   maxTenants?: number;
+  /** Tenants to bring back (restored from a state file), created before anything else. */
+  initial?: string[];
+  /** Hears each tenant that expires or is evicted. */
+  onForget?: (name: string) => void;
 }
 
 export function isTenantName(name: string): boolean {
@@ -50,7 +58,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
     return tenant;
   };
   const forget = (name: string) => {
-    tenants.delete(name);
+    if (tenants.delete(name)) options.onForget?.(name);
     lastUsed.delete(name);
   };
   const sweep = () => {
@@ -60,7 +68,7 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
     for (const [name, used] of lastUsed) if (name !== DEFAULT_TENANT && now - used > idleMs) forget(name);
   };
   const make = (name: string, overrides?: TenantOverrides) => {
-    forget(name);
+    tenants.delete(name);
     while (tenants.size >= maxTenants) {
       const oldest = [...tenants.keys()].find((n) => n !== DEFAULT_TENANT);
       if (oldest === undefined) break;
@@ -68,7 +76,8 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
     }
     return touch(name, options.create(name, overrides));
   };
-  make(DEFAULT_TENANT);
+  for (const name of options.initial ?? []) make(name);
+  if (!tenants.has(DEFAULT_TENANT)) make(DEFAULT_TENANT);
 
   return {
     get default() {
@@ -84,5 +93,6 @@ export function createTenantRegistry(options: TenantRegistryOptions): TenantRegi
       return isTenantName(name) ? make(name, overrides) : undefined;
     },
     names: () => [...tenants.keys()],
+    all: () => [...tenants.values()],
   };
 }

@@ -1,7 +1,9 @@
 import type { World } from '../domain/world.js';
 import { createClock, type ClockMode, type ControllableClock } from '../engine/clock.js';
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
-import { createScenarioEngine, type ScenarioEngine } from '../engine/scenario-engine.js';
+import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
+import type { TaskRecord } from '../domain/types.js';
+import type { TenantSnapshot } from '../persistence/state-records.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';
 import { createIdSource } from '../support/ids.js';
@@ -23,11 +25,24 @@ export interface TenantOptions {
   catalogue: ScenarioCatalogue;
   defaultScenario: string;
   journalSize: number;
+  /** A saved tenant to carry on from, instead of fresh fixture data. */
+  restore?: TenantSnapshot;
+  /** Hears every change worth saving (persistence). */
+  changes?: TenantChanges;
+}
+
+export interface TenantChanges {
+  task(tenant: string, task: TaskRecord): void;
+  clock(tenant: string, now: number): void;
+  settings(tenant: string, settings: EngineSettings): void;
 }
 
 /** One isolated emulator state: tasks, clock, scenario engine, journal and rate-limit windows. */
 export interface Tenant {
   readonly name: string;
+  readonly seed: number;
+  /** Tenant clock time when its data was generated (fixture task times count back from it). */
+  readonly startedAt: number;
   readonly world: World;
   readonly clock: ControllableClock;
   readonly engine: ScenarioEngine;
@@ -36,14 +51,63 @@ export interface Tenant {
 }
 
 export function createTenant(options: TenantOptions): Tenant {
-  const clock = createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: options.clockStart });
-  const store = createMemoryTaskStore();
-  const seed = mixSeed(options.seed, options.name);
-  const base = { directory: options.fixtures.directory, store, clock, ids: createIdSource(createRandom(seed)), random: createRandom(seed ^ 0x9e3779b9) };
-  const engine = createScenarioEngine({ world: base, catalogue: options.catalogue, defaultScenario: options.defaultScenario });
+  const { name, changes, restore } = options;
+  const seed = restore?.seed ?? options.seed;
+  const clockStart = restore && options.clockMode !== 'real' ? restore.clockNow : options.clockStart;
+  const clock = observeClock(createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: clockStart }), (now) =>
+    changes?.clock(name, now),
+  );
+  // Changes are reported once the tenant stands: its initial data is the fixtures (or the snapshot).
+  let live = false;
+  const store = createMemoryTaskStore(changes ? (task) => live && changes.task(name, task) : undefined);
+  const mixed = mixSeed(seed, name);
+  const base = { directory: options.fixtures.directory, store, clock, ids: createIdSource(createRandom(mixed)), random: createRandom(mixed ^ 0x9e3779b9) };
+  const engine = createScenarioEngine({
+    world: base,
+    catalogue: options.catalogue,
+    defaultScenario: restore?.defaultScenario ?? options.defaultScenario,
+    outcomes: restore?.outcomes,
+    onSettingsChange: changes ? (settings) => changes.settings(name, settings) : undefined,
+  });
   const world: World = { ...base, lifecycle: engine };
-  for (const task of generateTasks(options.fixtures.plan, options.seed, clock.now())) store.insert(task);
-  return { name: options.name, world, clock, engine, rateLimits: createRateLimitBook(clock), journal: createJournal(options.journalSize) };
+  const startedAt = clock.now();
+  const tasks = restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt);
+  for (const task of tasks) store.insert(task);
+  if (restore) engine.resume(store.all());
+  live = true;
+  return { name, seed, startedAt, world, clock, engine, rateLimits: createRateLimitBook(clock), journal: createJournal(options.journalSize) };
+}
+
+/** The tenant clock, reporting every deliberate move (advance, set) to `moved`. */
+function observeClock(clock: ControllableClock, moved: (now: number) => void): ControllableClock {
+  return {
+    mode: clock.mode,
+    scale: clock.scale,
+    now: clock.now,
+    advance: (ms) => {
+      const now = clock.advance(ms);
+      moved(now);
+      return now;
+    },
+    set: (epochMs) => {
+      const now = clock.set(epochMs);
+      moved(now);
+      return now;
+    },
+  };
+}
+
+/** What a tenant would save now: its clock, engine settings and every task. */
+export function snapshotTenant(tenant: Tenant): TenantSnapshot {
+  const settings = tenant.engine.settings();
+  return {
+    name: tenant.name,
+    seed: tenant.seed,
+    clockNow: tenant.clock.now(),
+    defaultScenario: settings.defaultScenario,
+    outcomes: settings.outcomes,
+    tasks: [...tenant.world.store.all()],
+  };
 }
 
 /** Distinct, repeatable id streams per tenant from one seed (FNV-1a over the name). */

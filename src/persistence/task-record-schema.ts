@@ -1,0 +1,82 @@
+import { Ajv } from 'ajv';
+import { TASK_STATES } from '../domain/types.js';
+
+const time = { type: 'number' } as const;
+const state = { enum: [...TASK_STATES] } as const;
+
+const session = {
+  type: 'object',
+  required: ['id', 'name', 'userId', 'state', 'createdAt', 'updatedAt', 'prompt'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    name: { type: 'string' },
+    userId: { type: 'integer' },
+    state,
+    createdAt: time,
+    updatedAt: time,
+    completedAt: time,
+    prompt: { type: 'string' },
+    headRef: { type: 'string' },
+    baseRef: { type: 'string' },
+    model: { type: 'string' },
+    usage: { type: 'object', required: ['type', 'amount'], properties: { type: { enum: ['ai_credits', 'premium_requests'] }, amount: { type: 'number' } } },
+    errorMessage: { type: 'string' },
+  },
+} as const;
+
+/** The shape of a saved task record (src/domain/types.ts), for state files and snapshot imports. */
+export const taskRecordSchema = {
+  type: 'object',
+  required: ['id', 'name', 'creatorId', 'creatorType', 'collaboratorIds', 'ownerId', 'ownerLogin', 'repositoryId', 'repositoryName', 'state', 'sessions', 'artifacts', 'archivedAt', 'createdAt', 'updatedAt', 'createPullRequest'],
+  properties: {
+    id: { type: 'string', minLength: 1 },
+    name: { type: 'string' },
+    creatorId: { type: 'integer' },
+    creatorType: { enum: ['user', 'organization'] },
+    collaboratorIds: { type: 'array', items: { type: 'integer' } },
+    ownerId: { type: 'integer' },
+    ownerLogin: { type: 'string' },
+    repositoryId: { type: 'integer' },
+    repositoryName: { type: 'string' },
+    state,
+    sessions: { type: 'array', minItems: 1, items: session },
+    artifacts: {
+      type: 'array',
+      items: { type: 'object', required: ['provider', 'type', 'data'], properties: { provider: { const: 'github' }, type: { enum: ['pull', 'branch'] }, data: { type: 'object' } } },
+    },
+    archivedAt: { type: ['number', 'null'] },
+    createdAt: time,
+    updatedAt: time,
+    customAgent: { type: 'string' },
+    createPullRequest: { type: 'boolean' },
+    existingBranch: { type: 'object', required: ['headRef', 'baseRef'], properties: { headRef: { type: 'string' }, baseRef: { type: 'string' } } },
+    progress: {
+      type: 'object',
+      required: ['scenario', 'step', 'since', 'reads'],
+      properties: { scenario: { type: 'string' }, step: { type: 'integer', minimum: 0 }, since: time, reads: { type: 'integer', minimum: 0 }, dueAt: time },
+    },
+  },
+} as const;
+
+export const tenantSnapshotSchema = {
+  type: 'object',
+  required: ['name', 'seed', 'clockNow', 'defaultScenario', 'outcomes', 'tasks'],
+  properties: {
+    name: { type: 'string' },
+    seed: { type: 'integer' },
+    clockNow: time,
+    defaultScenario: { type: 'string' },
+    outcomes: { type: 'array', items: { type: 'string' } },
+    tasks: { type: 'array', items: taskRecordSchema },
+  },
+} as const;
+
+/** Compiled once per caller; returns the first problem in words, or undefined. */
+export function createTenantSnapshotCheck(): (value: unknown) => string | undefined {
+  const validate = new Ajv({ strict: false, allErrors: false }).compile(tenantSnapshotSchema);
+  return (value) => {
+    if (validate(value)) return undefined;
+    const e = validate.errors![0]!;
+    return `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`;
+  };
+}
