@@ -75,7 +75,8 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
         ...parsed.input,
         headerScenario,
       });
-      return respondJson(c, 201, presentTask(task, bases(c)), { location: presentTask(task, bases(c)).url ?? '' });
+      const body = presentTask(task, bases(c));
+      return respondJson(c, 201, body, { location: body.url ?? '' });
     },
   );
 
