@@ -4,6 +4,9 @@ import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { apiVersion } from './http/api-version.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
 import { createEmulatorRoutes } from './http/emulator-routes.js';
+import { isConnectionFault } from './http/connection-fault.js';
+import { injectFaults } from './http/inject-faults.js';
+import { createRateLimitRoute } from './http/rate-limit-route.js';
 import type { ApiEnv } from './http/env.js';
 import type { LinkStyle } from './http/link-header.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './http/messages.js';
@@ -11,6 +14,7 @@ import { respondError } from './http/respond.js';
 import { readSpecOperations } from './http/spec-operations.js';
 import { standardHeaders } from './http/standard-headers.js';
 import type { IdSource } from './support/ids.js';
+import { realSleep } from './support/sleep.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
 
 export interface AppConfig {
@@ -29,6 +33,8 @@ export interface AppDeps {
   spec: { paths: Record<string, Record<string, object>> };
   /** Where unexpected errors are reported; the answer is a GitHub-shaped 500 either way. */
   logError?: (error: unknown) => void;
+  /** Waits out injected latency; real time unless a test says otherwise. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const DOMAIN_STATUS = {
@@ -43,7 +49,9 @@ const DOMAIN_STATUS = {
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
   const api = new Hono<ApiEnv>()
+    .use(injectFaults({ sleep: deps.sleep ?? realSleep }))
     .route('/', createEmulatorRoutes())
+    .route('/', createRateLimitRoute())
     .route(
       '/',
       createAgentTasksRoutes({
@@ -76,6 +84,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
   app.onError((error, c) => {
+    // An injected dropped connection has no answer: app.fetch rejects, as fetch would.
+    if (isConnectionFault(error)) throw error;
     if (error instanceof DomainError) {
       const status = DOMAIN_STATUS[error.code];
       return respondError(c, status, error.message, undefined, status === 422 ? error.problems : undefined);

@@ -11,6 +11,10 @@ import { createIdSource } from './support/ids.js';
 import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
+import { parseFaultRulesDocument } from './faults/check-fault-rule.js';
+import { loadFaultRules } from './faults/load-fault-rules.js';
+import type { FaultRuleSpec } from './faults/fault-rule.js';
+import { applySettingsPatch, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettingsPatch } from './tenants/rate-limit-settings.js';
 
 export const DEFAULT_SEED = 42;
 
@@ -26,6 +30,14 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   clockStart?: number;
   createLifecycle?: (world: Omit<World, 'lifecycle'>) => Lifecycle;
   logError?: (error: unknown) => void;
+  /** Fault rules every tenant starts with (docs/faults.md); none by default. */
+  faultRules?: FaultRuleSpec[];
+  /** A YAML or JSON rules file, loaded after `faultRules`; a bad file throws FaultRuleError. */
+  faultRulesFile?: string;
+  /** How rate limits answer, for every tenant (GitHub's defaults otherwise). */
+  rateLimits?: RateLimitSettingsPatch;
+  /** Waits out injected latency (default: real time). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Emulator {
@@ -39,6 +51,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_SEED;
   const fixtures = options.fixtures ?? loadFixtures(options.fixturesDir);
   const timeSource = options.timeSource ?? Date.now;
+  const fromOption = parseFaultRulesDocument({ faults: options.faultRules ?? [] }, 'faultRules option');
+  const fromFile = options.faultRulesFile ? loadFaultRules(options.faultRulesFile) : [];
+  // Checked together too, so an id used in both places is reported rather than silently dropped.
+  const faultRules = parseFaultRulesDocument({ faults: [...fromOption, ...fromFile] }, 'faultRules option and faultRulesFile');
+  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const tenants = createTenantRegistry({
     create: (name) =>
       createTenant({
@@ -50,6 +67,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         timeScale: options.timeScale ?? 1,
         clockStart: options.clockStart,
         createLifecycle: options.createLifecycle,
+        faultRules,
+        rateLimitSettings,
       }),
   });
   const config: AppConfig = {
@@ -64,6 +83,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ids: createIdSource(createRandom(seed ^ 0x5eed)),
     spec: loadAgentTasksSpec(),
     logError: options.logError,
+    sleep: options.sleep,
   });
   return { app, tenants, config };
 }

@@ -7,6 +7,9 @@ import { createIdSource } from '../support/ids.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
+import type { RateLimitSettings } from './rate-limit-settings.js';
+import { createFaultBook, type FaultBook } from '../faults/fault-book.js';
+import type { FaultRuleSpec } from '../faults/fault-rule.js';
 
 export interface TenantOptions {
   name: string;
@@ -20,14 +23,18 @@ export interface TenantOptions {
   clockStart?: number;
   /** Builds the tenant's lifecycle engine; the default leaves tasks where they are. */
   createLifecycle?: (world: Omit<World, 'lifecycle'>) => Lifecycle;
+  /** Start-up fault rules; those naming another tenant in `match.tenant` are left out. */
+  faultRules?: readonly FaultRuleSpec[];
+  rateLimitSettings?: RateLimitSettings;
 }
 
-/** One isolated emulator state: tasks, clock, ids and rate-limit windows. */
+/** One isolated emulator state: tasks, clock, ids, rate limits and fault rules. */
 export interface Tenant {
   readonly name: string;
   readonly world: World;
   readonly clock: ControllableClock;
   readonly rateLimits: RateLimitBook;
+  readonly faults: FaultBook;
 }
 
 export function createTenant(options: TenantOptions): Tenant {
@@ -37,7 +44,10 @@ export function createTenant(options: TenantOptions): Tenant {
   const base = { directory: options.fixtures.directory, store, clock, ids };
   const world: World = { ...base, lifecycle: options.createLifecycle?.(base) ?? staticLifecycle };
   for (const task of generateTasks(options.fixtures.plan, options.seed, clock.now())) store.insert(task);
-  return { name: options.name, world, clock, rateLimits: createRateLimitBook(clock) };
+  const rules = (options.faultRules ?? []).filter((r) => r.match?.tenant === undefined || r.match.tenant === options.name);
+  // Faults draw from their own stream so a probability rule never shifts the ids tasks get.
+  const faults = createFaultBook(createRandom(mixSeed(options.seed ^ 0xfa017, options.name)), rules);
+  return { name: options.name, world, clock, rateLimits: createRateLimitBook(clock, options.rateLimitSettings), faults };
 }
 
 /** Distinct, repeatable id streams per tenant from one seed (FNV-1a over the name). */
