@@ -5,6 +5,8 @@ import { apiVersion } from './http/api-version.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
 import { createEmulatorRoutes } from './http/emulator-routes.js';
 import { isConnectionFault } from './http/connection-fault.js';
+import { createControlFaultsRoutes } from './http/control-faults-routes.js';
+import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
 import { injectFaults } from './http/inject-faults.js';
 import { createRateLimitRoute } from './http/rate-limit-route.js';
 import type { ApiEnv } from './http/env.js';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>()
     .use(injectFaults({ sleep: deps.sleep ?? realSleep }))
     .route('/', createEmulatorRoutes())
+    .route('/', createControlFaultsRoutes())
+    .route('/', createControlRateLimitsRoutes())
     .route('/', createRateLimitRoute())
     .route(
       '/',

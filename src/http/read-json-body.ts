@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { ValidationProblem } from '../domain/errors.js';
+import { MESSAGES } from './messages.js';
+import { respondError } from './respond.js';
+
+/** Control bodies are small rule and setting objects; anything bigger is a mistake. */
+const MAX_CONTROL_BODY = 64 * 1024;
+
+/**
+ * The JSON object a control request sent, or the GitHub-shaped answer to give instead
+ * (413 too large, 400 not JSON or not an object). An empty body reads as `{}` when allowed.
+ */
+export async function readJsonObject(c: Context, options: { allowEmpty?: boolean } = {}): Promise<Record<string, unknown> | Response> {
+  const text = await c.req.text();
+  if (text.length > MAX_CONTROL_BODY) return respondError(c, 413, MESSAGES.bodyTooLarge);
+  if (text.trim() === '' && options.allowEmpty) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return respondError(c, 400, MESSAGES.problemsParsingJson);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return respondError(c, 400, MESSAGES.bodyNotObject);
+  return value as Record<string, unknown>;
+}
+
+/** 422 Validation Failed naming each problem; `pointer` is a JSON pointer such as "/when/after". */
+export function respondInvalid(c: Context, resource: string, problems: Array<{ pointer: string; message: string; code?: ValidationProblem['code'] }>): Response {
+  const errors = problems.map((p) => {
+    const field = p.pointer.replace(/^\//, '').replaceAll('/', '.');
+    return { resource, field: field || 'body', code: p.code ?? 'invalid', message: field ? `${field} ${p.message}` : p.message } as ValidationProblem;
+  });
+  return respondError(c, 422, MESSAGES.validationFailed, undefined, errors);
+}
