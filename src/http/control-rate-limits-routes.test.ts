@@ -24,7 +24,10 @@ describe('/_emulator/rate-limits', () => {
     const { app, tasks } = setup();
     await tasks();
     const body = await json(await app.request('/_emulator/rate-limits'));
-    expect(body.settings).toEqual({ primary_status: 403, secondary: { limit: 80, window_seconds: 60, retry_after_seconds: 60, status: 403 } });
+    expect(body.settings).toEqual({
+      primary: { status: 403, window_seconds: 3600 },
+      secondary: { limit: 80, window_seconds: 60, retry_after_seconds: 60, status: 403 },
+    });
     expect(body.tokens.find((t: { token: string }) => t.token === TOKEN)).toEqual({
       token: TOKEN,
       user: { login: 'octocat', id: 583231 },
@@ -78,9 +81,12 @@ describe('/_emulator/rate-limits', () => {
 
   it('changes how limits answer with PATCH', async () => {
     const { send, create, tasks } = setup();
-    const res = await send('PATCH', '/_emulator/rate-limits', { primary_status: 429, secondary: { limit: 1, retry_after_seconds: 2 } });
+    const res = await send('PATCH', '/_emulator/rate-limits', { primary: { status: 429 }, secondary: { limit: 1, retry_after_seconds: 2 } });
     expect(res.status).toBe(200);
-    expect((await json(res)).settings).toEqual({ primary_status: 429, secondary: { limit: 1, window_seconds: 60, retry_after_seconds: 2, status: 403 } });
+    expect((await json(res)).settings).toEqual({
+      primary: { status: 429, window_seconds: 3600 },
+      secondary: { limit: 1, window_seconds: 60, retry_after_seconds: 2, status: 403 },
+    });
     expect((await create()).status).toBe(201);
     const refused = await create();
     expect(refused.status).toBe(403);
@@ -91,12 +97,12 @@ describe('/_emulator/rate-limits', () => {
 
   it('refuses bad settings and changes nothing', async () => {
     const { app, send } = setup();
-    for (const body of [{ primary_status: 500 }, { secondary: { limit: 0 } }, { secondary: { burst: 3 } }, { primary: 403 }]) {
+    for (const body of [{ primary: { status: 500 } }, { primary: { window_seconds: 0 } }, { secondary: { limit: 0 } }, { secondary: { burst: 3 } }, { primary_status: 403 }]) {
       const res = await send('PATCH', '/_emulator/rate-limits', body);
       expect(res.status).toBe(422);
       expect((await json(res)).message).toBe('Validation Failed');
     }
-    expect((await json(await app.request('/_emulator/rate-limits'))).settings.primary_status).toBe(403);
+    expect((await json(await app.request('/_emulator/rate-limits'))).settings.primary).toEqual({ status: 403, window_seconds: 3600 });
   });
 
   it('turns the secondary limit off with limit: null', async () => {

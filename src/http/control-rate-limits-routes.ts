@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
 import { Hono, type Context } from 'hono';
 import type { Token } from '../domain/directory.js';
-import type { RateLimitSettings, RateLimitSettingsPatch } from '../tenants/rate-limit-settings.js';
+import type { LimitStatus, RateLimitSettings, RateLimitSettingsPatch } from '../tenants/rate-limit-settings.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { ApiEnv } from './env.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
@@ -16,7 +16,11 @@ const settingsSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    primary_status: status,
+    primary: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { status, window_seconds: positive },
+    },
     secondary: {
       type: 'object',
       additionalProperties: false,
@@ -110,21 +114,22 @@ export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
 }
 
 function readSettingsPatch(body: Record<string, unknown>): RateLimitSettingsPatch {
+  const p = body.primary as Record<string, unknown> | undefined;
   const s = body.secondary as Record<string, unknown> | undefined;
   return {
-    primaryStatus: body.primary_status as 403 | 429 | undefined,
+    primary: p && { status: p.status as LimitStatus | undefined, windowSeconds: p.window_seconds as number | undefined },
     secondary: s && {
       limit: s.limit as number | null | undefined,
       windowSeconds: s.window_seconds as number | undefined,
       retryAfterSeconds: s.retry_after_seconds as number | undefined,
-      status: s.status as 403 | 429 | undefined,
+      status: s.status as LimitStatus | undefined,
     },
   };
 }
 
 function presentSettings(s: RateLimitSettings) {
   return {
-    primary_status: s.primaryStatus,
+    primary: { status: s.primary.status, window_seconds: s.primary.windowSeconds },
     secondary: {
       limit: s.secondary.limit,
       window_seconds: s.secondary.windowSeconds,

@@ -48,7 +48,7 @@ describe('primary rate limit', () => {
   });
 
   it('can answer 429 instead', async () => {
-    const { app, tenant } = setup({ rateLimits: { primaryStatus: 429 } });
+    const { app, tenant } = setup({ rateLimits: { primary: { status: 429 } } });
     tenant.rateLimits.setRemaining(TOKEN, 5000, 0);
     const res = await app.request('/agents/tasks', { headers: auth });
     expect(res.status).toBe(429);

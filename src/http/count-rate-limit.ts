@@ -37,7 +37,7 @@ export function countRateLimit(): MiddlewareHandler<ApiEnv> {
     const before = book.status(token.value, token.rateLimit);
     if (before.remaining === 0) {
       const message = primaryRateLimitMessage(user.id, requestIdOf(c), supportTimestamp(tenant.clock.now()));
-      return respondError(c, settings.primaryStatus, message, RATE_LIMIT_DOCS_URL, undefined, rateLimitHeaders(before));
+      return respondError(c, settings.primary.status, message, RATE_LIMIT_DOCS_URL, undefined, rateLimitHeaders(before));
     }
     if (createsContent(c.req.method)) {
       const verdict = book.admitContent(token.value);

@@ -44,6 +44,14 @@ describe('primary rate limit', () => {
     expect(book.status('t', 5000)).toMatchObject({ limit: 5000, remaining: 4999 });
   });
 
+  it('opens windows of the configured length', () => {
+    const { clock, book } = setup();
+    book.configure({ primary: { windowSeconds: 2 } });
+    expect(book.consume('t', 3).reset).toBe(T0 / 1000 + 2);
+    clock.advance(2_000);
+    expect(book.consume('t', 3)).toMatchObject({ used: 1, reset: T0 / 1000 + 4 });
+  });
+
   it('sets what is left, e.g. nothing', () => {
     const { book } = setup();
     expect(book.setRemaining('t', 100, 0)).toMatchObject({ used: 100, remaining: 0 });
@@ -60,7 +68,7 @@ describe('primary rate limit', () => {
     expect(book.status('b', 9)).toMatchObject({ used: 1 });
     book.resetCounts();
     expect(book.status('b', 9)).toMatchObject({ used: 0 });
-    book.configure({ primaryStatus: 429 });
+    book.configure({ primary: { status: 429 } });
     book.clear();
     expect(book.status('a', 9)).toMatchObject({ limit: 9 });
     expect(book.settings()).toEqual(DEFAULT_RATE_LIMIT_SETTINGS);

@@ -2,8 +2,6 @@ import type { Clock } from '../engine/clock.js';
 import { applySettingsPatch, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettings, type RateLimitSettingsPatch } from './rate-limit-settings.js';
 import { createSecondaryWindow, type ContentVerdict, type SecondaryStatus } from './secondary-window.js';
 
-const WINDOW_MS = 3_600_000;
-
 export interface RateLimitStatus {
   limit: number;
   used: number;
@@ -13,8 +11,8 @@ export interface RateLimitStatus {
 }
 
 /**
- * GitHub's rate limits for one tenant, per token: the primary hourly quota (a window that opens
- * with the token's first counted request, on the tenant's clock), limits changed at run time,
+ * GitHub's rate limits for one tenant, per token: the primary quota (an hour-long window, unless
+ * configured otherwise, that opens with the token's first counted request, on the tenant's clock), limits changed at run time,
  * the content-creation secondary limit, and the settings that shape the answers. Keys are
  * fixture tokens, so it is bounded.
  */
@@ -52,9 +50,10 @@ export function createRateLimitBook(clock: Clock, initialSettings: RateLimitSett
   };
   const open = (token: string) => {
     let w = live(token);
-    if (!w) windows.set(token, (w = { resetAt: clock.now() + WINDOW_MS, used: 0 }));
+    if (!w) windows.set(token, (w = { resetAt: clock.now() + windowMs(), used: 0 }));
     return w;
   };
+  const windowMs = () => settings.primary.windowSeconds * 1000;
   const limitOf = (token: string, fixtureLimit: number) => overrides.get(token) ?? fixtureLimit;
   const describe = (w: { resetAt: number; used: number }, limit: number): RateLimitStatus => ({
     limit,
@@ -65,7 +64,7 @@ export function createRateLimitBook(clock: Clock, initialSettings: RateLimitSett
   return {
     // A token without an open window shows a fresh one, as GitHub's /rate_limit does, without
     // opening it: only counted requests start the hour.
-    status: (token, fixtureLimit) => describe(live(token) ?? { resetAt: clock.now() + WINDOW_MS, used: 0 }, limitOf(token, fixtureLimit)),
+    status: (token, fixtureLimit) => describe(live(token) ?? { resetAt: clock.now() + windowMs(), used: 0 }, limitOf(token, fixtureLimit)),
     consume(token, fixtureLimit) {
       const w = open(token);
       w.used++;

@@ -1,8 +1,15 @@
-// How a tenant applies GitHub's rate limits. Defaults follow GitHub: primary exhaustion answers
-// 403 (GitHub mostly does; 429 also happens), and more than 80 content-creating requests a minute
-// trip the secondary limit. https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+// How a tenant applies GitHub's rate limits. Defaults follow GitHub: an hourly primary quota
+// whose exhaustion answers 403 (GitHub mostly does; 429 also happens), and more than 80
+// content-creating requests a minute trip the secondary limit.
+// https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
 
 export type LimitStatus = 403 | 429;
+
+export interface PrimaryLimitSettings {
+  status: LimitStatus;
+  /** Length of a quota window (GitHub: an hour). Shorter windows let tests see a reset soon. */
+  windowSeconds: number;
+}
 
 export interface SecondaryLimitSettings {
   /** Content-creating requests allowed per window and token; null turns the secondary limit off. */
@@ -14,28 +21,28 @@ export interface SecondaryLimitSettings {
 }
 
 export interface RateLimitSettings {
-  primaryStatus: LimitStatus;
+  primary: PrimaryLimitSettings;
   secondary: SecondaryLimitSettings;
 }
 
 export interface RateLimitSettingsPatch {
-  primaryStatus?: LimitStatus;
+  primary?: Partial<PrimaryLimitSettings>;
   secondary?: Partial<SecondaryLimitSettings>;
 }
 
 export const DEFAULT_RATE_LIMIT_SETTINGS: RateLimitSettings = {
-  primaryStatus: 403,
+  primary: { status: 403, windowSeconds: 3600 },
   // GitHub names no retry-after for content creation and asks clients to wait "at least one minute".
   secondary: { limit: 80, windowSeconds: 60, retryAfterSeconds: 60, status: 403 },
 };
 
 export function applySettingsPatch(base: RateLimitSettings, patch: RateLimitSettingsPatch = {}): RateLimitSettings {
   return {
-    primaryStatus: patch.primaryStatus ?? base.primaryStatus,
-    secondary: { ...base.secondary, ...stripUndefined(patch.secondary ?? {}) },
+    primary: { ...base.primary, ...definedOnly(patch.primary ?? {}) },
+    secondary: { ...base.secondary, ...definedOnly(patch.secondary ?? {}) },
   };
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
+function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
