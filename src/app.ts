@@ -4,19 +4,19 @@ import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { apiVersion } from './http/api-version.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
 import { createEmulatorRoutes } from './http/emulator-routes.js';
-import { isConnectionFault } from './http/connection-fault.js';
-import { createControlFaultsRoutes } from './http/control-faults-routes.js';
-import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
-import { injectFaults } from './http/inject-faults.js';
-import { createRateLimitRoute } from './http/rate-limit-route.js';
 import type { ApiEnv } from './http/env.js';
 import type { LinkStyle } from './http/link-header.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './http/messages.js';
 import { respondError } from './http/respond.js';
 import { readSpecOperations } from './http/spec-operations.js';
 import { standardHeaders } from './http/standard-headers.js';
-import type { IdSource } from './support/ids.js';
+import { isConnectionFault } from './http/connection-fault.js';
+import { createControlFaultsRoutes } from './http/control-faults-routes.js';
+import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
+import { injectFaults } from './http/inject-faults.js';
+import { createRateLimitRoute } from './http/rate-limit-route.js';
 import { realSleep } from './support/sleep.js';
+import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
 
 export interface AppConfig {
@@ -51,11 +51,7 @@ const DOMAIN_STATUS = {
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
   const api = new Hono<ApiEnv>()
-    .use(injectFaults({ sleep: deps.sleep ?? realSleep }))
     .route('/', createEmulatorRoutes())
-    .route('/', createControlFaultsRoutes())
-    .route('/', createControlRateLimitsRoutes())
-    .route('/', createRateLimitRoute())
     .route(
       '/',
       createAgentTasksRoutes({
@@ -66,7 +62,10 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         maxBodyBytes: deps.config.maxBodyBytes,
         publicBaseUrl: deps.config.baseUrl?.replace(/\/+$/, ''),
       }),
-    );
+    )
+    .route('/', createRateLimitRoute())
+    .route('/_emulator', createControlFaultsRoutes())
+    .route('/_emulator', createControlRateLimitsRoutes());
 
   const app = new Hono<ApiEnv>();
   app.use('*', standardHeaders(deps.ids), apiVersion());
@@ -76,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     return enter(c, next, tenant, `/t/${tenant.name}`);
   });
   app.use('*', async (c, next) => (c.get('tenant') ? next() : enter(c, next, deps.tenants.default, '')));
+  app.use('*', injectFaults({ sleep: deps.sleep ?? realSleep }));
   app.route('/t/:tenant', api);
   app.route('/', api);
 

@@ -5,7 +5,8 @@ import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
 
-const BASE = '/_emulator/faults';
+/** Mounted under /_emulator. */
+const BASE = '/faults';
 
 /**
  * /_emulator/faults: the tenant's fault rules (docs/faults.md). Mounted with the API, so
@@ -31,7 +32,7 @@ export function createControlFaultsRoutes(): Hono<ApiEnv> {
     }
     const rule = tenant.faults.add(checked.rule);
     if (!rule) return respondInvalid(c, 'FaultRule', [{ pointer: '/id', message: `"${checked.rule.id}" is taken`, code: 'already_exists' }]);
-    return respondJson(c, 201, rule, { location: `${c.get('apiBase')}${BASE}/${encodeURIComponent(rule.id)}` });
+    return respondJson(c, 201, rule, { location: `${c.get('apiBase')}/_emulator${BASE}/${encodeURIComponent(rule.id)}` });
   });
 
   routes.get(`${BASE}/:id`, (c) => {

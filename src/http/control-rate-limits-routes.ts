@@ -8,7 +8,8 @@ import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
 
-const BASE = '/_emulator/rate-limits';
+/** Mounted under /_emulator. */
+const BASE = '/rate-limits';
 const status = { enum: [403, 429] };
 const positive = { type: 'integer', minimum: 1 };
 

@@ -21,7 +21,8 @@ const isControlPath = (path: string) => path === '/_emulator' || path.startsWith
 
 /**
  * Applies the tenant's fault rules to GitHub API requests, before authentication and rate limits
- * (as a failing front end would). Each injected fault is marked for the request journal through
+ * (as a failing front end would). It runs once the tenant is known, for every path but the
+ * control API's, so a rule can also fault paths the emulator does not serve. Each injected fault is marked for the request journal through
  * the `fault` context variable and, where there is an answer, the x-emulator-fault header.
  */
 export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<ApiEnv> {
@@ -67,7 +68,9 @@ async function apply(c: Context<ApiEnv>, next: () => Promise<void>, fired: Fired
   }
 }
 
-/** The path as GitHub would see it: without the /t/{tenant} prefix of a named tenant. */
+/** The path as GitHub would see it: without the /t/{tenant} prefix the tenant was addressed by. */
 function tenantPath(c: Context<ApiEnv>): string {
-  return c.req.param('tenant') === undefined ? c.req.path : c.req.path.replace(/^\/t\/[^/]+/, '') || '/';
+  const prefix = `/t/${c.get('tenant').name}`;
+  const path = c.req.path;
+  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) || '/' : path;
 }
