@@ -1,7 +1,11 @@
 import { Hono } from 'hono';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../create-emulator.js';
 import type { FaultRuleSpec } from '../faults/fault-rule.js';
+import { FaultRuleError } from '../faults/load-fault-rules.js';
 import { startEmulator, type RunningEmulator } from '../start-emulator.js';
 import type { ApiEnv } from './env.js';
 
@@ -144,6 +148,22 @@ describe('fault injection', () => {
     expect((await app.request('/agents/tasks', { headers: auth })).status).toBe(500);
     const other = { authorization: 'token ghp_monalisaEmulatorClassicToken00000000' };
     expect((await app.request('/agents/tasks', { headers: other })).status).toBe(200);
+  });
+});
+
+describe('start-up rules', () => {
+  it('loads a rules file given to createEmulator', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
+    writeFileSync(file, 'faults:\n  - id: from-file\n    match: { path: /agents/tasks }\n    error: { status: 503 }\n');
+    const { app, seen } = setup([], { faultRulesFile: file });
+    expect((await app.request('/agents/tasks', { headers: auth })).status).toBe(503);
+    expect(seen).toEqual([{ ruleId: 'from-file', kind: 'error' }]);
+  });
+
+  it('refuses bad rules before anything starts, naming where they came from', () => {
+    expect(() => createEmulator({ faultRules: [{ error: { status: 302 } }] })).toThrow(FaultRuleError);
+    expect(() => createEmulator({ faultRules: [{ error: { status: 302 } }] })).toThrow(/^faultRules option: \/faults\/0\/error\/status/);
+    expect(() => createEmulator({ faultRulesFile: '/nonexistent/faults.yaml' })).toThrow('/nonexistent/faults.yaml: file not found');
   });
 });
 
