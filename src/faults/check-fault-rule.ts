@@ -22,21 +22,27 @@ export interface RuleProblem {
 
 export type RuleCheck = { ok: true; rule: FaultRuleSpec } | { ok: false; problems: RuleProblem[] };
 
-// One compiled validator per call site: compiling is cheap next to a start-up or a control request,
-// and there is no module-level state to share between emulators.
-const compile = (schema: object) => new Ajv({ allErrors: true, strict: true }).compile(schema);
+/**
+ * A validator of single rules, compiled once by its owner (the control router) rather than kept
+ * at module level, so emulators share no state.
+ */
+export function createFaultRuleCheck(): (value: unknown) => RuleCheck {
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(faultRuleSchema);
+  return (value) => {
+    if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
+    const problems = checkBeyondSchema(value as FaultRuleSpec, '');
+    return problems.length ? { ok: false, problems } : { ok: true, rule: value as FaultRuleSpec };
+  };
+}
 
 /** Validates one rule, as POSTed to /_emulator/faults. */
 export function checkFaultRule(value: unknown): RuleCheck {
-  const validate = compile(faultRuleSchema);
-  if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
-  const problems = checkBeyondSchema(value as FaultRuleSpec, '');
-  return problems.length ? { ok: false, problems } : { ok: true, rule: value as FaultRuleSpec };
+  return createFaultRuleCheck()(value);
 }
 
 /** Validates a rules document (`{faults: [...]}`); problems point into it ("/faults/2/when"). */
 export function checkFaultRulesDocument(value: unknown): { ok: true; rules: FaultRuleSpec[] } | { ok: false; problems: RuleProblem[] } {
-  const validate = compile(faultRulesFileSchema);
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(faultRulesFileSchema);
   if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
   const rules = (value as { faults: FaultRuleSpec[] }).faults;
   const problems = rules.flatMap((rule, i) => checkBeyondSchema(rule, `/faults/${i}`));

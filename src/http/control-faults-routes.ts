@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { checkFaultRule } from '../faults/check-fault-rule.js';
+import { createFaultRuleCheck } from '../faults/check-fault-rule.js';
 import type { ApiEnv } from './env.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
@@ -14,6 +14,7 @@ const BASE = '/faults';
  */
 export function createControlFaultsRoutes(): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+  const checkFaultRule = createFaultRuleCheck();
   const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
 
   routes.get(BASE, (c) => respondJson(c, 200, { faults: c.get('tenant').faults.list() }));
