@@ -22,8 +22,9 @@ const isControlPath = (path: string) => path === '/_emulator' || path.startsWith
 /**
  * Applies the tenant's fault rules to GitHub API requests, before authentication and rate limits
  * (as a failing front end would). It runs once the tenant is known, for every path but the
- * control API's, so a rule can also fault paths the emulator does not serve. Each injected fault is marked for the request journal through
- * the `fault` context variable and, where there is an answer, the x-emulator-fault header.
+ * control API's, so a rule can also fault paths the emulator does not serve. Each injected fault
+ * is marked for the request journal through the `fault` context variable and, where there is an
+ * answer, the x-emulator-fault header.
  */
 export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
