@@ -11,6 +11,12 @@ import { respondError } from './http/respond.js';
 import { recordJournal } from './http/record-journal.js';
 import { readSpecOperations } from './http/spec-operations.js';
 import { standardHeaders } from './http/standard-headers.js';
+import { isConnectionFault } from './http/connection-fault.js';
+import { createControlFaultsRoutes } from './http/control-faults-routes.js';
+import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
+import { injectFaults } from './http/inject-faults.js';
+import { createRateLimitRoute } from './http/rate-limit-route.js';
+import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
 
@@ -36,6 +42,8 @@ export interface AppDeps {
   realTime: () => number;
   /** Where unexpected errors are reported; the answer is a GitHub-shaped 500 either way. */
   logError?: (error: unknown) => void;
+  /** Waits out injected latency; real time unless a test says otherwise. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const DOMAIN_STATUS = {
@@ -53,7 +61,13 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',
-      createControlRoutes({ tenants: deps.tenants, webBaseUrl, controlToken: deps.config.controlToken, description: deps.controlDescription }),
+      createControlRoutes({
+        tenants: deps.tenants,
+        webBaseUrl,
+        controlToken: deps.config.controlToken,
+        description: deps.controlDescription,
+        extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
+      }),
     )
     .route(
       '/',
@@ -65,7 +79,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         maxBodyBytes: deps.config.maxBodyBytes,
         publicBaseUrl: deps.config.baseUrl?.replace(/\/+$/, ''),
       }),
-    );
+    )
+    .route('/', createRateLimitRoute());
 
   const app = new Hono<ApiEnv>();
   app.use('*', standardHeaders(deps.ids));
@@ -75,7 +90,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     return enter(c, next, tenant, `/t/${tenant.name}`);
   });
   app.use('*', async (c, next) => (c.get('tenant') ? next() : enter(c, next, deps.tenants.default, '')));
-  app.use('*', recordJournal(deps.realTime), apiVersion());
+  // Faults stand for the network and GitHub's front end, so they come before the API's own checks.
+  app.use('*', recordJournal(deps.realTime), injectFaults({ sleep: deps.sleep ?? realSleep }), apiVersion());
   app.route('/t/:tenant', api);
   app.route('/', api);
 
@@ -88,6 +104,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
   app.onError((error, c) => {
+    // An injected dropped connection has no answer: app.fetch rejects, as fetch would.
+    if (isConnectionFault(error)) throw error;
     if (error instanceof DomainError) {
       const status = DOMAIN_STATUS[error.code];
       return respondError(c, status, error.message, undefined, status === 422 ? error.problems : undefined);

@@ -13,6 +13,10 @@ import { createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
 import { openPersistence } from './persistence/open-persistence.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
+import { parseFaultRulesDocument } from './faults/check-fault-rule.js';
+import { loadFaultRules } from './faults/load-fault-rules.js';
+import type { FaultRuleSpec } from './faults/fault-rule.js';
+import { applySettingsPatch, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettingsPatch } from './tenants/rate-limit-settings.js';
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_SCENARIO = 'happy-path';
@@ -42,6 +46,14 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   tenantIdleMs?: number;
   maxTenants?: number;
   logError?: (error: unknown) => void;
+  /** Fault rules every tenant starts with (docs/faults.md); none by default. */
+  faultRules?: FaultRuleSpec[];
+  /** A YAML or JSON rules file, loaded after `faultRules`; a bad file throws FaultRuleError. */
+  faultRulesFile?: string;
+  /** How rate limits answer, for every tenant (GitHub's defaults otherwise). */
+  rateLimits?: RateLimitSettingsPatch;
+  /** Waits out injected latency (default: real time). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Emulator {
@@ -70,6 +82,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
+  const fromOption = parseFaultRulesDocument({ faults: options.faultRules ?? [] }, 'faultRules option');
+  const fromFile = options.faultRulesFile ? loadFaultRules(options.faultRulesFile) : [];
+  // Checked together too, so an id used in both places is reported rather than silently dropped.
+  const faultRules = parseFaultRulesDocument({ faults: [...fromOption, ...fromFile] }, 'faultRules option and faultRulesFile');
+  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
@@ -90,6 +107,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         catalogue,
         defaultScenario,
         journalSize: options.journalSize ?? 1000,
+        faultRules,
+        rateLimitSettings,
         restore,
         changes: persistence?.changes,
       });
@@ -114,6 +133,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     controlDescription: loadControlDescription(),
     realTime: timeSource,
     logError: options.logError,
+    sleep: options.sleep,
   });
   return { app, tenants, config, close: () => persistence?.close() };
 }

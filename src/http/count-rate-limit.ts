@@ -1,6 +1,13 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimitStatus } from '../tenants/rate-limit-book.js';
 import type { ApiEnv } from './env.js';
+import {
+  primaryRateLimitMessage,
+  RATE_LIMIT_DOCS_URL,
+  secondaryRateLimitMessage,
+  SECONDARY_RATE_LIMIT_DOCS_URL,
+} from './messages.js';
+import { respondError } from './respond.js';
 
 export function rateLimitHeaders(s: RateLimitStatus): Record<string, string> {
   return {
@@ -12,13 +19,52 @@ export function rateLimitHeaders(s: RateLimitStatus): Record<string, string> {
   };
 }
 
-/** Counts each authenticated request against its token's hourly quota; a 304 costs nothing. */
+/** GitHub's secondary limits are about creating content; reads never count towards them. */
+const createsContent = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+
+/**
+ * GitHub's rate limits for an authenticated operation. An exhausted quota or a tripped secondary
+ * limit answers before the handler runs (nothing is created). Otherwise the request is counted up
+ * front, so concurrent requests cannot overdraw the quota, and given back if it ends in a 304,
+ * which costs nothing on GitHub.
+ */
 export function countRateLimit(): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
+    const { token, user } = c.get('caller');
+    const tenant = c.get('tenant');
+    const book = tenant.rateLimits;
+    const settings = book.settings();
+    const before = book.status(token.value, token.rateLimit);
+    if (before.remaining === 0) {
+      const message = primaryRateLimitMessage(user.id, requestIdOf(c), supportTimestamp(tenant.clock.now()));
+      return respondError(c, settings.primary.status, message, RATE_LIMIT_DOCS_URL, undefined, rateLimitHeaders(before));
+    }
+    if (createsContent(c.req.method)) {
+      const verdict = book.admitContent(token.value);
+      if (!verdict.ok) {
+        const message = secondaryRateLimitMessage(requestIdOf(c), supportTimestamp(tenant.clock.now()));
+        return respondError(c, settings.secondary.status, message, SECONDARY_RATE_LIMIT_DOCS_URL, undefined, {
+          ...rateLimitHeaders(before),
+          'retry-after': String(verdict.retryAfterSeconds),
+        });
+      }
+    }
+    const counted = book.consume(token.value, token.rateLimit);
     await next();
-    const { token } = c.get('caller');
-    const book = c.get('tenant').rateLimits;
-    const status = c.res.status === 304 ? book.status(token.value, token.rateLimit) : book.consume(token.value, token.rateLimit);
-    for (const [name, value] of Object.entries(rateLimitHeaders(status))) c.res.headers.set(name, value);
+    const after = c.res.status === 304 ? book.refund(token.value, token.rateLimit) : counted;
+    for (const [name, value] of Object.entries(rateLimitHeaders(after))) c.res.headers.set(name, value);
   };
+}
+
+/**
+ * The x-github-request-id this answer carries (set by standardHeaders before routing); GitHub
+ * quotes it in rate-limit messages. Reading c.res only materialises the headers prepared so far.
+ */
+export function requestIdOf(c: Context): string {
+  return c.res.headers.get('x-github-request-id') ?? '';
+}
+
+/** GitHub's "2025-05-02 07:12:28" form, on the tenant's clock. */
+export function supportTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }

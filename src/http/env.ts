@@ -11,5 +11,7 @@ export interface ApiEnv {
     docsUrl: string;
     /** Public base URL for this tenant's API, for `url` fields and Link headers. */
     apiBase: string;
+    /** Set when a fault rule fired on this request (for the request journal). */
+    fault?: { ruleId: string; kind: string };
   };
 }

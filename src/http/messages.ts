@@ -24,3 +24,35 @@ export function unsupportedVersionMessage(asked: string): string {
     `The following versions are currently supported: "2026-03-10" (most recent) and "2022-11-28".`
   );
 }
+
+// Rate limits and injected faults (docs/faults.md). GitHub appends the request id and a UTC
+// timestamp to both rate-limit messages; clients such as @octokit/plugin-throttling recognise the
+// secondary limit by the words "secondary rate" in the message.
+export const RATE_LIMIT_DOCS_URL = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+export const SECONDARY_RATE_LIMIT_DOCS_URL = `${RATE_LIMIT_DOCS_URL}#about-secondary-rate-limits`;
+
+const supportSuffix = (requestId: string, timestamp: string) =>
+  `If you reach out to GitHub Support for help, please include the request ID ${requestId} and timestamp ${timestamp} UTC.`;
+
+export function primaryRateLimitMessage(userId: number, requestId: string, timestamp: string): string {
+  return `API rate limit exceeded for user ID ${userId}. ${supportSuffix(requestId, timestamp)}`;
+}
+
+export function secondaryRateLimitMessage(requestId: string, timestamp: string): string {
+  return `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${supportSuffix(requestId, timestamp)}`;
+}
+
+/** Messages of injected error answers, by status; others use the HTTP reason phrase. */
+export const FAULT_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Bad credentials',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Validation Failed',
+  429: 'Too Many Requests',
+  500: 'Server Error',
+  502: 'Server Error',
+  503: 'Service Unavailable',
+  504: "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+};

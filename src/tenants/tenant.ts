@@ -11,6 +11,9 @@ import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
+import type { RateLimitSettings } from './rate-limit-settings.js';
+import { createFaultBook, type FaultBook } from '../faults/fault-book.js';
+import type { FaultRuleSpec } from '../faults/fault-rule.js';
 
 export interface TenantOptions {
   name: string;
@@ -29,6 +32,9 @@ export interface TenantOptions {
   restore?: TenantSnapshot;
   /** Hears every change worth saving (persistence). */
   changes?: TenantChanges;
+  /** Start-up fault rules; those naming another tenant in `match.tenant` are left out. */
+  faultRules?: readonly FaultRuleSpec[];
+  rateLimitSettings?: RateLimitSettings;
 }
 
 export interface TenantChanges {
@@ -37,7 +43,7 @@ export interface TenantChanges {
   settings(tenant: string, settings: EngineSettings): void;
 }
 
-/** One isolated emulator state: tasks, clock, scenario engine, journal and rate-limit windows. */
+/** One isolated emulator state: tasks, clock, scenario engine, journal, rate limits and fault rules. */
 export interface Tenant {
   readonly name: string;
   readonly seed: number;
@@ -48,6 +54,7 @@ export interface Tenant {
   readonly engine: ScenarioEngine;
   readonly rateLimits: RateLimitBook;
   readonly journal: Journal;
+  readonly faults: FaultBook;
 }
 
 export function createTenant(options: TenantOptions): Tenant {
@@ -75,7 +82,11 @@ export function createTenant(options: TenantOptions): Tenant {
   for (const task of tasks) store.insert(task);
   if (restore) engine.resume(store.all());
   live = true;
-  return { name, seed, startedAt, world, clock, engine, rateLimits: createRateLimitBook(clock), journal: createJournal(options.journalSize) };
+  const rules = (options.faultRules ?? []).filter((r) => r.match?.tenant === undefined || r.match.tenant === name);
+  // Faults draw from their own stream so a probability rule never shifts the ids tasks get.
+  const faults = createFaultBook(createRandom(mixSeed(seed ^ 0xfa017, name)), rules);
+  const rateLimits = createRateLimitBook(clock, options.rateLimitSettings);
+  return { name, seed, startedAt, world, clock, engine, rateLimits, journal: createJournal(options.journalSize), faults };
 }
 
 /** The tenant clock, reporting every deliberate move (advance, set) to `moved`. */

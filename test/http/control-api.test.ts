@@ -178,7 +178,7 @@ describe('control API', () => {
     const described = parse(readFileSync('openapi/emulator.yaml', 'utf8')).paths as Record<string, Record<string, unknown>>;
     const routes = app.routes
       .filter((r) => r.path.startsWith('/_emulator/') && r.method !== 'ALL')
-      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([a-z_]+)/g, (_, n) => `{${n === 'id' ? 'task_id' : n}}`)}`);
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([a-z_]+)/g, '{$1}')}`);
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
@@ -187,5 +187,20 @@ describe('control API', () => {
     const served = await request('/_emulator/openapi.yaml', { token: null });
     expect(served.headers.get('content-type')).toMatch(/yaml/);
     expect(parse(await served.text()).info.title).toMatch(/control API/);
+  });
+});
+
+describe('journal and faults', () => {
+  it('marks injected faults in the journal, including connections cut in process (status 0)', async () => {
+    const { json, request, app } = testEmulator();
+    await json('/_emulator/faults', post({ match: { path: '/agents/tasks' }, error: { status: 502 }, when: { times: 1 } }));
+    await json('/_emulator/faults', post({ match: { path: '/agents/tasks/*' }, connection: 'drop', when: { times: 1 } }));
+    expect((await request('/agents/tasks')).status).toBe(502);
+    await expect(app.request('/agents/tasks/abc', { headers: { authorization: 'Bearer ghp_octocatEmulatorClassicToken000000000' } })).rejects.toThrow('fetch failed');
+    const entries = (await json('/_emulator/journal', { token: null })).body.entries;
+    expect(entries.map((e: any) => [e.path, e.status, e.fault?.kind])).toEqual([
+      ['/agents/tasks', 502, 'error'],
+      ['/agents/tasks/abc', 0, 'drop'],
+    ]);
   });
 });

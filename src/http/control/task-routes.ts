@@ -75,29 +75,29 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
     };
   };
 
-  routes.get('/tasks/:id', (c) => {
+  routes.get('/tasks/:task_id', (c) => {
     c.get('tenant').engine.settle();
-    return c.get('world').store.get(c.req.param('id')) ? respondJson(c, 200, control(c, c.req.param('id'))) : controlError(c, 404, MESSAGES.notFound);
+    return c.get('world').store.get(c.req.param('task_id')) ? respondJson(c, 200, control(c, c.req.param('task_id'))) : controlError(c, 404, MESSAGES.notFound);
   });
 
-  routes.post('/tasks/:id/state', async (c) => {
+  routes.post('/tasks/:task_id/state', async (c) => {
     const read = await readControlBody<{ state: TaskState }>(c, stateBody);
     if (!read.ok) return read.response;
-    return answer(c, c.get('tenant').engine.move(c.req.param('id'), read.body.state));
+    return answer(c, c.get('tenant').engine.move(c.req.param('task_id'), read.body.state));
   });
-  routes.post('/tasks/:id/cancel', (c) => answer(c, c.get('tenant').engine.move(c.req.param('id'), 'cancelled')));
-  routes.post('/tasks/:id/answer', async (c) => {
+  routes.post('/tasks/:task_id/cancel', (c) => answer(c, c.get('tenant').engine.move(c.req.param('task_id'), 'cancelled')));
+  routes.post('/tasks/:task_id/answer', async (c) => {
     const read = await readControlBody<{ prompt: string }>(c, promptBody);
     if (!read.ok) return read.response;
-    return answer(c, c.get('tenant').engine.answer(c.req.param('id'), read.body.prompt));
+    return answer(c, c.get('tenant').engine.answer(c.req.param('task_id'), read.body.prompt));
   });
-  routes.post('/tasks/:id/follow-up', async (c) => {
+  routes.post('/tasks/:task_id/follow-up', async (c) => {
     const read = await readControlBody<{ prompt: string }>(c, promptBody);
     if (!read.ok) return read.response;
-    return answer(c, c.get('tenant').engine.followUp(c.req.param('id'), read.body.prompt));
+    return answer(c, c.get('tenant').engine.followUp(c.req.param('task_id'), read.body.prompt));
   });
-  routes.post('/tasks/:id/archive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('id'), true)));
-  routes.post('/tasks/:id/unarchive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('id'), false)));
+  routes.post('/tasks/:task_id/archive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('task_id'), true)));
+  routes.post('/tasks/:task_id/unarchive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('task_id'), false)));
 
   routes.post('/tasks', async (c) => {
     const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody);

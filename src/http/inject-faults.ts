@@ -1,0 +1,77 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { STATUS_CODES } from 'node:http';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FiredFault } from '../faults/fault-book.js';
+import { tokenFrom } from './authenticate.js';
+import { connectionFaultError, cutSocket, socketOf } from './connection-fault.js';
+import type { ApiEnv } from './env.js';
+import { FAULT_MESSAGES, GENERIC_DOCS_URL } from './messages.js';
+import { respondError } from './respond.js';
+
+/** Response header naming the fault injected into an answer (absent when none was). */
+export const FAULT_HEADER = 'x-emulator-fault';
+
+export interface InjectFaultsOptions {
+  /** Real waiting for latency; tests pass one that returns at once. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** The emulator's own endpoints, which rules never touch (a test must always be able to heal). */
+const isControlPath = (path: string) => path === '/_emulator' || path.startsWith('/_emulator/');
+
+/**
+ * Applies the tenant's fault rules to GitHub API requests, before authentication and rate limits
+ * (as a failing front end would). It runs once the tenant is known, for every path but the
+ * control API's, so a rule can also fault paths the emulator does not serve. Each injected fault
+ * is marked for the request journal through the `fault` context variable and, where there is an
+ * answer, the x-emulator-fault header.
+ */
+export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const tenant = c.get('tenant');
+    const path = tenantPath(c);
+    if (isControlPath(path)) return next();
+    const fired = tenant.faults.decide({
+      method: c.req.method,
+      path,
+      tenant: tenant.name,
+      token: tokenFrom(c.req.header('authorization')),
+    });
+    if (!fired) return next();
+    c.set('fault', { ruleId: fired.rule.id, kind: fired.kind });
+    if (fired.delayMs > 0) await options.sleep(fired.delayMs);
+    return apply(c, next, fired);
+  };
+}
+
+async function apply(c: Context<ApiEnv>, next: () => Promise<void>, fired: FiredFault): Promise<Response | void> {
+  switch (fired.kind) {
+    case 'latency':
+      await next();
+      c.res.headers.set(FAULT_HEADER, 'latency');
+      return;
+    case 'error': {
+      const error = fired.rule.error!;
+      const status = error.status as ContentfulStatusCode;
+      const message = error.message ?? FAULT_MESSAGES[status] ?? STATUS_CODES[status] ?? 'Error';
+      const headers: Record<string, string> = { [FAULT_HEADER]: 'error' };
+      if (error.retry_after !== undefined) headers['retry-after'] = String(error.retry_after);
+      return respondError(c, status, message, GENERIC_DOCS_URL, undefined, headers);
+    }
+    case 'drop':
+    case 'reset': {
+      const socket = socketOf(c.env);
+      if (!socket) throw connectionFaultError(fired.kind);
+      cutSocket(socket, fired.kind);
+      // Nobody will read this answer; it only ends the request inside the server.
+      return c.body(null, 500, { [FAULT_HEADER]: fired.kind });
+    }
+  }
+}
+
+/** The path as GitHub would see it: without the /t/{tenant} prefix the tenant was addressed by. */
+function tenantPath(c: Context<ApiEnv>): string {
+  const prefix = `/t/${c.get('tenant').name}`;
+  const path = c.req.path;
+  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) || '/' : path;
+}
