@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { DomainError } from './domain/errors.js';
 import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { apiVersion } from './http/api-version.js';
@@ -29,6 +29,8 @@ export interface AppDeps {
   spec: { paths: Record<string, Record<string, object>> };
   /** Where unexpected errors are reported; the answer is a GitHub-shaped 500 either way. */
   logError?: (error: unknown) => void;
+  /** Outermost middleware that logs each request; absent when logging is off (no per-request cost). */
+  requestLog?: MiddlewareHandler;
 }
 
 const DOMAIN_STATUS = {
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     );
 
   const app = new Hono<ApiEnv>();
+  if (deps.requestLog) app.use('*', deps.requestLog);
   app.use('*', standardHeaders(deps.ids), apiVersion());
   app.use('/t/:tenant/*', async (c, next) => {
     const tenant = deps.tenants.get(c.req.param('tenant') ?? '');

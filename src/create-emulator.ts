@@ -6,8 +6,10 @@ import type { World } from './domain/world.js';
 import { loadFixtures } from './fixtures/load-fixtures.js';
 import type { Fixtures } from './fixtures/parse-fixtures.js';
 import type { ApiEnv } from './http/env.js';
+import { requestLog } from './http/request-log.js';
 import { loadAgentTasksSpec } from './load-spec.js';
 import { createIdSource } from './support/ids.js';
+import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
 import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
@@ -26,6 +28,10 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   clockStart?: number;
   createLifecycle?: (world: Omit<World, 'lifecycle'>) => Lifecycle;
   logError?: (error: unknown) => void;
+  /** 'silent' (the default: a library stays quiet), 'error', 'info' (one line per request) or 'debug'. */
+  logLevel?: LogLevel;
+  /** Where JSON log lines go; by default errors to stderr and the rest to stdout. */
+  logSink?: LogSink;
 }
 
 export interface Emulator {
@@ -39,6 +45,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? DEFAULT_SEED;
   const fixtures = options.fixtures ?? loadFixtures(options.fixturesDir);
   const timeSource = options.timeSource ?? Date.now;
+  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const tenants = createTenantRegistry({
     create: (name) =>
       createTenant({
@@ -63,7 +70,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     tenants,
     ids: createIdSource(createRandom(seed ^ 0x5eed)),
     spec: loadAgentTasksSpec(),
-    logError: options.logError,
+    logError: options.logError ?? ((error) => logger.error('unhandled error', errorFields(error))),
+    requestLog: logger.enabled('info') ? requestLog(logger, timeSource) : undefined,
   });
   return { app, tenants, config };
 }
