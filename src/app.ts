@@ -45,7 +45,7 @@ const DOMAIN_STATUS = {
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
   const api = new Hono<ApiEnv>()
-    .route('/', createEmulatorRoutes())
+    .route('/', createEmulatorRoutes({ tenants: deps.tenants }))
     .route(
       '/',
       createAgentTasksRoutes({
