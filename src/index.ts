@@ -1,3 +1,14 @@
 // The package's public entry point.
 export { startEmulator, type RunningEmulator, type StartOptions } from './start-emulator.js';
 export { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
+export { createEmulatorFetch, type EmulatorFetchOptions, type FetchFunction } from './emulator-fetch.js';
+export { emulatorTokens, type EmulatorTokens } from './emulator-tokens.js';
+export {
+  ControlError,
+  createControlClient,
+  type ControlClient,
+  type ControlClientOptions,
+  type EmulatorHealth,
+  type ResetResult,
+} from './control-client.js';
+export type { LogLevel, LogSink } from './support/logger.js';
