@@ -10,9 +10,12 @@ export interface CliProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs a CLI (`node <args>`) and collects its output; `url()` waits for the banner. */
-export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliProcess {
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs a CLI and collects its output; `url()` waits for the banner. The program is this Node
+ * (`node <args>`) unless `command` names an executable, such as an installed bin.
+ */
+export function spawnCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; command?: string } = {}): CliProcess {
+  const child = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env ?? cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
