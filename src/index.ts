@@ -1,8 +1,8 @@
 // The package's public entry point.
-export { startEmulator, type RunningEmulator, type StartOptions } from './start-emulator.js';
+export { startEmulator, type BuiltInFixturesStartOptions, type RunningEmulator, type StartOptions } from './start-emulator.js';
 export { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
 export { createEmulatorFetch, type EmulatorFetchOptions, type FetchFunction } from './emulator-fetch.js';
-export { emulatorTokens, type EmulatorTokens } from './emulator-tokens.js';
+export { BUILT_IN_TOKEN_NAMES, emulatorTokens, type BuiltInTokenName, type BuiltInTokens, type EmulatorTokens } from './emulator-tokens.js';
 export {
   ControlError,
   createControlClient,

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { isAccepting, startSlowPost } from '../test/support/slow-post.js';
+import { BUILT_IN_FIXTURES_DIR } from './fixtures/load-fixtures.js';
+import { BUILT_IN_TOKEN_NAMES } from './emulator-tokens.js';
 import { startEmulator, type RunningEmulator } from './start-emulator.js';
 
 const running: RunningEmulator[] = [];
-async function start(options: Parameters<typeof startEmulator>[0] = {}) {
+async function start(options: { logLevel?: 'info'; logSink?: (line: string) => void } = {}) {
   const emulator = await startEmulator(options);
   running.push(emulator);
   return emulator;
@@ -32,12 +34,20 @@ describe('startEmulator', () => {
     const e = await start();
     const file = parse(readFileSync(new URL('../fixtures/tokens.yaml', import.meta.url), 'utf8')) as { tokens: Array<{ name: string; token: string }> };
     expect(e.tokens).toEqual(Object.fromEntries(file.tokens.map((t) => [t.name, t.token])));
-    expect(Object.keys(e.tokens)).toEqual(
-      expect.arrayContaining(['octocat', 'monalisa', 'hubot', 'octocatReadOnly', 'octocatReadWrite', 'octocatNoAgentTasks', 'octocatOAuth', 'octocatAppUser', 'installation']),
-    );
+    expect(Object.keys(e.tokens)).toEqual([...BUILT_IN_TOKEN_NAMES]);
     const status = async (token: string | undefined) => (await fetch(`${e.url}/agents/tasks`, { headers: auth(token) })).status;
     expect(await status(e.tokens.octocatOAuth)).toBe(200);
     expect(await status(e.tokens.installation)).toBe(403);
+  });
+
+  it('types the built-in names as present only while the fixtures are the built-in ones', async () => {
+    const builtIn = await start();
+    expectTypeOf(builtIn.tokens.octocatReadOnly).toEqualTypeOf<string>();
+    const custom = await startEmulator({ fixturesDir: BUILT_IN_FIXTURES_DIR });
+    running.push(custom);
+    // Under this project's noUncheckedIndexedAccess a name is only maybe there.
+    expectTypeOf(custom.tokens.octocatReadOnly).toEqualTypeOf<string | undefined>();
+    expect(custom.tokens).toEqual(builtIn.tokens);
   });
 
   it('offers a port-less fetch into the same emulator', async () => {

@@ -1,7 +1,7 @@
 import { createControlClient, type ControlClient } from './control-client.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
 import { createEmulatorFetch, type FetchFunction } from './emulator-fetch.js';
-import { emulatorTokens, type EmulatorTokens } from './emulator-tokens.js';
+import { emulatorTokens, type BuiltInTokens, type EmulatorTokens } from './emulator-tokens.js';
 import { closeGracefully } from './support/close-gracefully.js';
 import { listen } from './support/listen.js';
 
@@ -14,11 +14,14 @@ export interface StartOptions extends EmulatorOptions {
   stopGraceMs?: number;
 }
 
-export interface RunningEmulator {
+/** Options that keep the built-in fixtures, so the built-in token names are known to exist. */
+export type BuiltInFixturesStartOptions = StartOptions & { fixtures?: undefined; fixturesDir?: undefined };
+
+export interface RunningEmulator<Tokens extends EmulatorTokens = EmulatorTokens> {
   /** Base URL of the default tenant, e.g. http://127.0.0.1:41234; a tenant lives at `${url}/t/<name>`. */
   url: string;
-  /** Built-in tokens by name: `tokens.octocat`, `tokens.octocatReadOnly`, ... (see emulator-tokens.ts). */
-  tokens: EmulatorTokens;
+  /** Tokens by fixture name: `tokens.octocat`, `tokens.octocatReadOnly`, ... (see emulator-tokens.ts). */
+  tokens: Tokens;
   /** A port-less fetch into the same emulator, for octokit's `request.fetch` or openapi-fetch. */
   fetch: FetchFunction;
   /** The /_emulator API of the default tenant, over HTTP. */
@@ -29,7 +32,9 @@ export interface RunningEmulator {
 }
 
 /** Starts an emulator on a free port in this process, for test runners. Logging is off by default. */
-export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+export function startEmulator(options?: BuiltInFixturesStartOptions): Promise<RunningEmulator<BuiltInTokens>>;
+export function startEmulator(options?: StartOptions): Promise<RunningEmulator>;
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator<BuiltInTokens>> {
   const emulator = createEmulator(options);
   const { server, url } = await listen({
     fetch: emulator.app.fetch,
@@ -40,7 +45,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
   let stopping: Promise<void> | undefined;
   return {
     url,
-    tokens: emulatorTokens(emulator),
+    // Typed by the overloads: with the built-in fixtures every built-in name is there.
+    tokens: emulatorTokens(emulator) as BuiltInTokens,
     fetch: createEmulatorFetch({ emulator }),
     control: createControlClient({ baseUrl: url }),
     emulator,

@@ -118,16 +118,18 @@ describe('the packed package', { timeout: 60_000 }, () => {
     writeFileSync(
       join(consumer, 'check.ts'),
       `import { startEmulator, createControlClient, type RunningEmulator, type FetchFunction } from 'agent-tasks-emulator';
-       const started: Promise<RunningEmulator> = startEmulator({ logLevel: 'silent', port: 0 });
+       const started = startEmulator({ logLevel: 'silent', port: 0 });
+       export const general: Promise<RunningEmulator> = started;
        const fetchFn: FetchFunction = async () => new Response();
        export const control = createControlClient({ baseUrl: 'http://x', fetch: fetchFn });
        export const url: Promise<string> = started.then((e) => e.url);
+       export const token: Promise<string> = started.then((e) => e.tokens.octocatReadOnly);
        // @ts-expect-error: log levels are checked
        startEmulator({ logLevel: 'loud' });`,
     );
     writeFileSync(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }),
     );
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer })).resolves.toBeDefined();
