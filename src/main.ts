@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The command line: the only place that reads argv and the environment, and that listens.
 // Parsing, help and the other commands live in cli/; this file wires them to the process.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatBanner } from './cli/banner.js';
 import type { CliIo } from './cli/cli-io.js';
@@ -13,6 +12,7 @@ import { formatUsage } from './cli/usage.js';
 import { runValidate } from './cli/validate-command.js';
 import { createEmulator } from './create-emulator.js';
 import { BUILT_IN_FIXTURES_DIR, loadFixtures } from './fixtures/load-fixtures.js';
+import { loadVersion } from './load-version.js';
 import { FixtureError } from './fixtures/parse-fixtures.js';
 import { closeGracefully } from './support/close-gracefully.js';
 import { listen } from './support/listen.js';
@@ -35,7 +35,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
       io.out(formatUsage(command.topic));
       return 0;
     case 'version':
-      io.out(`${readVersion()}\n`);
+      io.out(`${loadVersion()}\n`);
       return 0;
     case 'validate':
       return runValidate(command.options, io);
@@ -97,10 +97,6 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     io.out(formatBanner({ url, boundTo, directory: fixtures.directory, tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml') }));
   }
   return undefined;
-}
-
-function readVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 main(process.argv.slice(2), process.env).then(

@@ -1,6 +1,7 @@
 // The CLI as a process: main.ts wiring, exit codes, logs on stdout and graceful shutdown. Runs
 // src/main.ts through tsx so it needs no build; test/package/pack.test.ts repeats the essentials
 // against the packed and installed package.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -32,6 +33,13 @@ describe('agent-tasks-emulator (process)', () => {
     const p = cli(['--help']);
     expect((await p.exited).code).toBe(0);
     expect(p.stdout()).toMatch(/^Usage: agent-tasks-emulator \[command\] \[options\]/);
+  });
+
+  it('prints the package version', async () => {
+    const p = cli(['--version']);
+    expect((await p.exited).code).toBe(0);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(p.stdout()).toBe(`${version}\n`);
   });
 
   it('exits 2 with a clear message for a bad value, from a flag or from the environment', async () => {
