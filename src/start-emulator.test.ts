@@ -63,7 +63,7 @@ describe('startEmulator', () => {
     expect(overHttp.status).toBe(200);
   });
 
-  it('controls the default tenant over HTTP, leaving other tenants alone', async () => {
+  it('controls the default tenant, leaving other tenants alone', async () => {
     const e = await start();
     const { tasks } = await e.control.health();
     const post = (prefix: string) =>
@@ -75,6 +75,17 @@ describe('startEmulator', () => {
     expect((await e.control.health()).tasks).toBe(tasks);
     const other = (await (await fetch(`${e.url}/t/other/_emulator/health`)).json()) as { tasks: number };
     expect(other.tasks).toBe(tasks + 1);
+  });
+
+  it('controls its emulator even when a test has replaced the global fetch', async () => {
+    const e = await start();
+    const original = globalThis.fetch;
+    globalThis.fetch = async () => new Response('intercepted', { status: 599 });
+    try {
+      expect(await e.control.health()).toMatchObject({ status: 'ok', tenant: 'default' });
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 
   it('writes nothing to stdout or stderr unless asked to log', async () => {

@@ -24,7 +24,7 @@ export interface RunningEmulator<Tokens extends EmulatorTokens = EmulatorTokens>
   tokens: Tokens;
   /** A port-less fetch into the same emulator, for octokit's `request.fetch` or openapi-fetch. */
   fetch: FetchFunction;
-  /** The /_emulator API of the default tenant, over HTTP. */
+  /** The /_emulator API of the default tenant. */
   control: ControlClient;
   emulator: Emulator;
   /** Stops accepting, lets requests in flight finish, then closes. Safe to call twice. */
@@ -42,13 +42,15 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     host: options.host ?? '127.0.0.1',
     overrideGlobalObjects: false,
   });
+  const fetch = createEmulatorFetch({ emulator });
   let stopping: Promise<void> | undefined;
   return {
     url,
     // Typed by the overloads: with the built-in fixtures every built-in name is there.
     tokens: emulatorTokens(emulator) as BuiltInTokens,
-    fetch: createEmulatorFetch({ emulator }),
-    control: createControlClient({ baseUrl: url }),
+    fetch,
+    // Port-less, so a test that mocks the global fetch (MSW, nock) cannot intercept control calls.
+    control: createControlClient({ baseUrl: url, fetch }),
     emulator,
     stop: () => (stopping ??= closeGracefully(server, options.stopGraceMs ?? 1000)),
   };
