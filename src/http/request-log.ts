@@ -11,14 +11,13 @@ export function requestLog(logger: Logger, now: () => number): MiddlewareHandler
   return async (c, next) => {
     const started = now();
     await next();
-    const url = new URL(c.req.url);
     logger.info('request', {
       method: c.req.method,
-      path: url.pathname,
+      path: c.req.path,
       status: c.res.status,
       ms: now() - started,
       request_id: c.res.headers.get('x-github-request-id') ?? undefined,
-      ...(debug ? { query: url.search || undefined, user_agent: c.req.header('user-agent') } : {}),
+      ...(debug ? { query: new URL(c.req.url).search || undefined, user_agent: c.req.header('user-agent') } : {}),
     });
   };
 }
