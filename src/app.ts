@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { DomainError } from './domain/errors.js';
 import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { apiVersion } from './http/api-version.js';
@@ -44,6 +44,8 @@ export interface AppDeps {
   logError?: (error: unknown) => void;
   /** Waits out injected latency; real time unless a test says otherwise. */
   sleep?: (ms: number) => Promise<void>;
+  /** Outermost middleware that logs each request; absent when logging is off (no per-request cost). */
+  requestLog?: MiddlewareHandler;
 }
 
 const DOMAIN_STATUS = {
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     .route('/', createRateLimitRoute());
 
   const app = new Hono<ApiEnv>();
+  if (deps.requestLog) app.use('*', deps.requestLog);
   app.use('*', standardHeaders(deps.ids));
   app.use('/t/:tenant/*', async (c, next) => {
     const tenant = deps.tenants.get(c.req.param('tenant') ?? '');

@@ -7,7 +7,9 @@ import { loadFixtures } from './fixtures/load-fixtures.js';
 import type { Fixtures } from './fixtures/parse-fixtures.js';
 import type { ApiEnv } from './http/env.js';
 import { loadAgentTasksSpec, loadControlDescription } from './load-spec.js';
+import { requestLog } from './http/request-log.js';
 import { createIdSource } from './support/ids.js';
+import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
 import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
@@ -54,6 +56,10 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   rateLimits?: RateLimitSettingsPatch;
   /** Waits out injected latency (default: real time). */
   sleep?: (ms: number) => Promise<void>;
+  /** 'silent' (the default: a library stays quiet), 'error', 'info' (one line per request) or 'debug'. */
+  logLevel?: LogLevel;
+  /** Where JSON log lines go; by default errors to stderr and the rest to stdout. */
+  logSink?: LogSink;
 }
 
 export interface Emulator {
@@ -87,6 +93,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   // Checked together too, so an id used in both places is reported rather than silently dropped.
   const faultRules = parseFaultRulesDocument({ faults: [...fromOption, ...fromFile] }, 'faultRules option and faultRulesFile');
   const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
+  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
@@ -132,8 +139,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     spec: loadAgentTasksSpec(),
     controlDescription: loadControlDescription(),
     realTime: timeSource,
-    logError: options.logError,
     sleep: options.sleep,
+    logError: options.logError ?? ((error) => logger.error('unhandled error', errorFields(error))),
+    requestLog: logger.enabled('info') ? requestLog(logger, timeSource) : undefined,
   });
   return { app, tenants, config, close: () => persistence?.close() };
 }

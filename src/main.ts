@@ -1,59 +1,139 @@
 #!/usr/bin/env node
 // The command line: the only place that reads argv and the environment, and that listens.
-import { serve } from '@hono/node-server';
-import { parseArgs } from 'node:util';
-import { createEmulator, DEFAULT_SEED } from './create-emulator.js';
+// Parsing, help and the other commands live in cli/; this file wires them to the process.
+import { join } from 'node:path';
+import { formatBanner } from './cli/banner.js';
+import type { CliIo } from './cli/cli-io.js';
+import type { CliOptions } from './cli/cli-options.js';
+import { runContract } from './cli/contract-command.js';
+import { parseCommandLine } from './cli/parse-command-line.js';
+import { UsageError } from './cli/usage-error.js';
+import { formatUsage } from './cli/usage.js';
+import { runValidate } from './cli/validate-command.js';
+import { createEmulator } from './create-emulator.js';
+import { BUILT_IN_FIXTURES_DIR, loadFixtures } from './fixtures/load-fixtures.js';
 import { FixtureError } from './fixtures/parse-fixtures.js';
+import { ScenarioError } from './engine/parse-scenario.js';
+import { FaultRuleError } from './faults/load-fault-rules.js';
+import { StateFileError } from './persistence/state-records.js';
+import { loadVersion } from './load-version.js';
+import { closeGracefully } from './support/close-gracefully.js';
+import { listen } from './support/listen.js';
+import { createLogger, processSink } from './support/logger.js';
 
-const USAGE = `Usage: agent-tasks-emulator [options]
+/** Time for requests in flight at shutdown; below Docker's 10 s before it sends SIGKILL. */
+const SHUTDOWN_GRACE_MS = 5_000;
+const NAME = 'agent-tasks-emulator';
 
-  --port N          port to listen on (PORT, default 4010; 0 picks a free one)
-  --host H          address to bind (HOST, default 127.0.0.1)
-  --fixtures DIR    fixtures folder (default: the built-in set)
-  --seed N          seed for generated data and ids (default ${DEFAULT_SEED})
-  --base-url URL    public URL written into url fields (default: each request's origin)
-  --help            show this help
-`;
+const io: CliIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+};
 
-function main(argv: string[], env: NodeJS.ProcessEnv): void {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      fixtures: { type: 'string' },
-      seed: { type: 'string' },
-      'base-url': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return;
+/** Resolves to an exit code, or to undefined while the server runs (it exits on a signal). */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  const command = parseCommandLine(argv, env);
+  switch (command.name) {
+    case 'help':
+      io.out(formatUsage(command.topic));
+      return 0;
+    case 'version':
+      io.out(`${loadVersion()}\n`);
+      return 0;
+    case 'validate':
+      return runValidate(command.options, io);
+    case 'contract':
+      return runContract(command.argv, env, io);
+    case 'serve':
+      return serve(command.options);
   }
-  const port = Number(values.port ?? env.PORT ?? 4010);
-  const host = values.host ?? env.HOST ?? '127.0.0.1';
-  const seed = Number(values.seed ?? DEFAULT_SEED);
+}
+
+async function serve(options: CliOptions): Promise<number | undefined> {
+  const fixtures = loadFixtures(options.fixtures);
+  const logger = createLogger({ level: options.logLevel, sink: processSink, now: Date.now });
+  const clockMode = options.timeScale !== undefined && options.clock === 'real' ? 'scaled' : options.clock;
   const emulator = createEmulator({
-    seed,
-    fixturesDir: values.fixtures,
-    baseUrl: values['base-url'],
-    logError: (e) => console.error(e),
+    fixtures,
+    seed: options.seed,
+    baseUrl: options.baseUrl,
+    linkStyle: options.linkStyle,
+    logLevel: options.logLevel,
+    logSink: processSink,
+    timeSource: Date.now,
+    clockMode,
+    timeScale: options.timeScale ?? 60,
+    clockStart: options.clockStart,
+    scenarioDirs: options.scenarios === undefined ? [] : [options.scenarios],
+    defaultScenario: options.defaultScenario,
+    controlToken: options.controlToken,
+    stateFile: options.stateFile,
+    faultRulesFile: options.faults,
+    tenantIdleMs: options.tenantIdle,
+    maxTenants: options.maxTenants,
+    journalSize: options.journalSize,
+    // A dropped state record matters to whoever runs it, so it shows even at --log-level error.
+    warn: (message) => logger.error('state file warning', { warning: message }),
   });
-  const token = [...emulator.tenants.default.world.directory.tokens.values()].find((t) => t.kind === 'classic');
-  serve({ fetch: emulator.app.fetch, port, hostname: host }, (info) => {
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
-    console.log(`agent-tasks-emulator listening on ${url}`);
-    if (token) console.log(`try: curl -H "Authorization: Bearer ${token.value}" ${url}/agents/tasks`);
-  });
+  let listening;
+  try {
+    listening = await listen({ fetch: emulator.app.fetch, port: options.port, host: options.host });
+  } catch (error) {
+    const reason = (error as { code?: string }).code === 'EADDRINUSE' ? 'the port is in use (choose another with --port, or 0 for a free one)' : (error as Error).message;
+    io.err(`${NAME}: cannot listen on ${options.host}:${options.port}: ${reason}\n`);
+    return 1;
+  }
+  const { server, url } = listening;
+  // Handlers go in before the banner: whoever reads it may signal at once, and a signal that
+  // arrives before its handler would kill the process without the graceful close.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal means "now": do not wait for requests in flight.
+      logger.info('stopping now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('shutting down', { signal, grace_ms: SHUTDOWN_GRACE_MS });
+    closeGracefully(server, SHUTDOWN_GRACE_MS).then(
+      () => {
+        emulator.close();
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        io.err(`${NAME}: error while stopping: ${(error as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+
+  if (logger.enabled('info')) {
+    const boundTo = new URL(url).hostname.replace(/^\[|\]$/g, '') === options.host ? undefined : options.host;
+    io.out(formatBanner({ url, boundTo, directory: fixtures.directory, tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml') }));
+  }
+  return undefined;
 }
 
-try {
-  main(process.argv.slice(2), process.env);
-} catch (error) {
-  if (error instanceof FixtureError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error(`agent-tasks-emulator: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  throw error;
-}
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      io.err(`${NAME}: ${error.message}\nRun ${NAME} --help for the commands and options.\n`);
+      process.exitCode = 2;
+    } else if (error instanceof FixtureError) {
+      io.err(`${NAME}: invalid fixtures: ${error.message}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof ScenarioError || error instanceof FaultRuleError || error instanceof StateFileError) {
+      io.err(`${NAME}: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      io.err(`${NAME}: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,43 +1,57 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import { createControlClient, type ControlClient } from './control-client.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
+import { createEmulatorFetch, type FetchFunction } from './emulator-fetch.js';
+import { emulatorTokens, type BuiltInTokens, type EmulatorTokens } from './emulator-tokens.js';
+import { closeGracefully } from './support/close-gracefully.js';
+import { listen } from './support/listen.js';
 
 export interface StartOptions extends EmulatorOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Default 127.0.0.1. */
   host?: string;
+  /** How long stop() lets requests in flight finish before cutting them off (default 1000 ms). */
+  stopGraceMs?: number;
 }
 
-export interface RunningEmulator {
-  /** Base URL of the default tenant, e.g. http://127.0.0.1:41234 */
+/** Options that keep the built-in fixtures, so the built-in token names are known to exist. */
+export type BuiltInFixturesStartOptions = StartOptions & { fixtures?: undefined; fixturesDir?: undefined };
+
+export interface RunningEmulator<Tokens extends EmulatorTokens = EmulatorTokens> {
+  /** Base URL of the default tenant, e.g. http://127.0.0.1:41234; a tenant lives at `${url}/t/<name>`. */
   url: string;
-  /** Built-in tokens by fixture description order: `tokens.octocat` is a classic PAT. */
-  tokens: Record<string, string>;
+  /** Tokens by fixture name: `tokens.octocat`, `tokens.octocatReadOnly`, ... (see emulator-tokens.ts). */
+  tokens: Tokens;
+  /** A port-less fetch into the same emulator, for octokit's `request.fetch` or openapi-fetch. */
+  fetch: FetchFunction;
+  /** The /_emulator API of the default tenant. */
+  control: ControlClient;
   emulator: Emulator;
+  /** Stops accepting, lets requests in flight finish, then closes. Safe to call twice. */
   stop(): Promise<void>;
 }
 
-/** Starts an emulator on a free port in this process, for test runners. */
-export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
+/** Starts an emulator on a free port in this process, for test runners. Logging is off by default. */
+export function startEmulator(options?: BuiltInFixturesStartOptions): Promise<RunningEmulator<BuiltInTokens>>;
+export function startEmulator(options?: StartOptions): Promise<RunningEmulator>;
+export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator<BuiltInTokens>> {
   const emulator = createEmulator(options);
-  const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: emulator.app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+  const { server, url } = await listen({
+    fetch: emulator.app.fetch,
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    overrideGlobalObjects: false,
   });
-  const { port } = server.address() as AddressInfo;
-  const tokens: Record<string, string> = {};
-  for (const t of emulator.tenants.default.world.directory.tokens.values()) {
-    const key = t.kind === 'classic' ? t.user.login : `${t.user.login}_${t.kind}${t.agentTasks !== 'write' ? `_${t.agentTasks}` : ''}`;
-    tokens[key] ??= t.value;
-  }
+  const fetch = createEmulatorFetch({ emulator });
+  let stopping: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`,
-    tokens,
+    url,
+    // Typed by the overloads: with the built-in fixtures every built-in name is there.
+    tokens: emulatorTokens(emulator) as BuiltInTokens,
+    fetch,
+    // Port-less, so a test that mocks the global fetch (MSW, nock) cannot intercept control calls.
+    control: createControlClient({ baseUrl: url, fetch }),
     emulator,
-    stop: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    stop: () => (stopping ??= closeGracefully(server, options.stopGraceMs ?? 1000)),
   };
 }

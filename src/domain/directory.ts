@@ -26,6 +26,8 @@ export type AgentTasksPermission = 'none' | 'read' | 'write';
 
 export interface Token {
   value: string;
+  /** Stable key for the token in startEmulator's `tokens` map (fixtures' `name`). */
+  name?: string;
   kind: TokenKind;
   user: Account;
   /** Fine-grained and app user tokens: the "Agent tasks" repository permission. */

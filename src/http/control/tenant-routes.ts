@@ -18,7 +18,7 @@ export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
   const checkSnapshot = createTenantSnapshotCheck();
   const summary = (name: string) => {
     const t = tenants.get(name)!;
-    return { tenant: t.name, tasks: t.world.store.count(), now: new Date(t.clock.now()).toISOString(), default_scenario: t.engine.defaultScenario() };
+    return { status: 'reset', tenant: t.name, tasks: t.world.store.count(), now: new Date(t.clock.now()).toISOString(), default_scenario: t.engine.defaultScenario() };
   };
   routes.post('/reset', async (c) => {
     const read = await readControlBody(c, resetBody);

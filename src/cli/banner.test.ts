@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Directory, Token } from '../domain/directory.js';
+import { loadFixtures } from '../fixtures/load-fixtures.js';
+import { formatBanner } from './banner.js';
+
+const builtIn = loadFixtures().directory;
+const withTokens = (tokens: Token[]): Directory => ({ ...builtIn, tokens: new Map(tokens.map((t) => [t.value, t])) });
+const banner = (directory: Directory, boundTo?: string) =>
+  formatBanner({ url: 'http://127.0.0.1:4010', boundTo, directory, tokensFile: '/pkg/fixtures/tokens.yaml' });
+
+describe('formatBanner', () => {
+  it('says where to send requests, how to reach a tenant and which token to try', () => {
+    const text = banner(builtIn);
+    const octocat = [...builtIn.tokens.values()].find((t) => t.name === 'octocat')!;
+    expect(text.split('\n')[0]).toBe('agent-tasks-emulator listening on http://127.0.0.1:4010');
+    expect(text).toContain('http://127.0.0.1:4010/t/<name>/...');
+    expect(text).toContain('http://127.0.0.1:4010/_emulator/health');
+    expect(text).toContain(`${octocat.value}  (octocat; all tokens: /pkg/fixtures/tokens.yaml)`);
+    expect(text).toContain(
+      `curl -H "Authorization: Bearer ${octocat.value}" -H "X-GitHub-Api-Version: 2026-03-10" http://127.0.0.1:4010/agents/tasks`,
+    );
+  });
+
+  it('mentions the bound address when it differs from the URL', () => {
+    expect(banner(builtIn, '0.0.0.0').split('\n')[0]).toBe('agent-tasks-emulator listening on http://127.0.0.1:4010 (bound to 0.0.0.0)');
+  });
+
+  it('falls back to a token that can list tasks, and to none rather than a useless one', () => {
+    const tokens = [...builtIn.tokens.values()];
+    const fineGrained = tokens.find((t) => t.name === 'octocatReadWrite')!;
+    const installation = tokens.find((t) => t.kind === 'installation')!;
+    const noAccess = tokens.find((t) => t.name === 'octocatNoAgentTasks')!;
+    expect(banner(withTokens([installation, noAccess, fineGrained]))).toContain(`Bearer ${fineGrained.value}`);
+    const none = banner(withTokens([installation, noAccess]));
+    expect(none).not.toContain('Bearer');
+    expect(none).toContain('/_emulator/health');
+  });
+});

@@ -1,0 +1,160 @@
+// There is no Docker engine in CI, so the Dockerfile is checked as text for what issue 7 asks of
+// the image, and its HEALTHCHECK command is run for real against an emulator.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPTIONS } from '../../src/cli/cli-options.js';
+import { startEmulator, type RunningEmulator } from '../../src/start-emulator.js';
+import { cleanEnv } from '../support/spawn-cli.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[]; bin: Record<string, string> };
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+interface Stage {
+  image: string;
+  name?: string;
+  instructions: Instruction[];
+}
+
+/** Instructions grouped by stage, with comments dropped, continuations joined and ARG defaults applied to FROM. */
+function parseDockerfile(text: string): Stage[] {
+  const lines = text
+    .replace(/\\\r?\n/g, ' ')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const args: Record<string, string> = {};
+  const stages: Stage[] = [];
+  for (const line of lines) {
+    const [, keyword = '', rest = ''] = /^(\S+)\s*(.*)$/.exec(line)!;
+    const instruction = { keyword: keyword.toUpperCase(), args: rest.replace(/\s+/g, ' ') };
+    if (instruction.keyword === 'ARG' && stages.length === 0) {
+      const [name, value = ''] = instruction.args.split('=');
+      args[name!] = value;
+    } else if (instruction.keyword === 'FROM') {
+      const [image = '', as, name] = instruction.args.replace(/\$\{(\w+)\}/g, (_, n: string) => args[n] ?? '').split(' ');
+      stages.push({ image, name: as?.toUpperCase() === 'AS' ? name : undefined, instructions: [] });
+    } else {
+      stages.at(-1)?.instructions.push(instruction);
+    }
+  }
+  return stages;
+}
+
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const stages = parseDockerfile(dockerfile);
+const final = stages.at(-1)!;
+const builder = stages[0]!;
+const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const env = (stage: Stage) =>
+  Object.fromEntries(all(stage, 'ENV').flatMap((args) => args.split(' ').map((pair) => pair.split('=') as [string, string])));
+const healthcheck = () => {
+  const [args] = all(final, 'HEALTHCHECK');
+  const exec = /\bCMD (\[.*\])$/.exec(args ?? '')?.[1];
+  return JSON.parse(exec ?? 'null') as string[] | null;
+};
+
+describe('Dockerfile', () => {
+  it('builds in one stage and runs from a second, both on a slim Node LTS image', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of [builder, final]) {
+      const major = Number(/^node:(\d+)-slim$/.exec(stage.image)?.[1]);
+      // Even Node majors become LTS; 22 is the oldest still in support.
+      expect(major % 2, stage.image).toBe(0);
+      expect(major, stage.image).toBeGreaterThanOrEqual(22);
+    }
+  });
+
+  it('installs everything and builds in the builder', () => {
+    const runs = all(builder, 'RUN').join('\n');
+    expect(runs).toMatch(/npm ci\b/);
+    expect(runs).toMatch(/npm run build\b/);
+    expect(all(builder, 'COPY')).toContain('src ./src');
+  });
+
+  it('installs production dependencies only in the final stage, and builds nothing there', () => {
+    const runs = all(final, 'RUN').join('\n');
+    const install = /npm ci [^\n&]*/.exec(runs)?.[0] ?? '';
+    expect(install).toContain('--omit=dev');
+    // `prepare` would run the TypeScript build, which needs the dev dependencies that are not there.
+    expect(install).toContain('--ignore-scripts');
+    expect(runs).not.toMatch(/npm run build|npm install\b/);
+    expect(all(final, 'COPY').some((c) => c.startsWith('src '))).toBe(false);
+  });
+
+  it('puts in the final image everything package.json ships', () => {
+    const copies = all(final, 'COPY');
+    expect(copies).toContain(`--from=${builder.name} /app/dist ./dist`);
+    for (const entry of pkg.files.filter((f) => !f.startsWith('!'))) {
+      expect(copies.some((c) => c.endsWith(` ./${entry}`)), entry).toBe(true);
+    }
+    for (const source of copies.filter((c) => !c.startsWith('--from')).flatMap((c) => c.split(' ').slice(0, -1))) {
+      expect(existsSync(join(ROOT, source)), source).toBe(true);
+    }
+  });
+
+  it('runs the package bin as the non-root user node, bound to every interface', () => {
+    const keywords = final.instructions.map((i) => i.keyword);
+    expect(all(final, 'USER')).toEqual(['node']);
+    expect(keywords.indexOf('USER')).toBeLessThan(keywords.indexOf('ENTRYPOINT'));
+    expect(JSON.parse(all(final, 'ENTRYPOINT')[0]!)).toEqual(['node', pkg.bin['agent-tasks-emulator']]);
+    expect(env(final)).toMatchObject({ HOST: '0.0.0.0', PORT: String(OPTIONS.port.default) });
+    expect(all(final, 'EXPOSE')).toEqual([String(OPTIONS.port.default)]);
+    // The variables the image sets are ones the CLI reads.
+    expect(OPTIONS.host.env).toContain('HOST');
+    expect(OPTIONS.port.env).toContain('PORT');
+  });
+
+  it('declares /data as a volume the node user can write', () => {
+    expect(all(final, 'VOLUME')).toEqual(['/data']);
+    expect(all(final, 'RUN').join('\n')).toMatch(/chown node:node \/data/);
+  });
+
+  it('leaves out local state from the build context', () => {
+    const ignored = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+    for (const entry of ['node_modules', 'dist', '.git', 'tmp', '*.tgz']) expect(ignored, entry).toContain(entry);
+    for (const needed of ['src', 'openapi', 'fixtures', 'scenarios', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
+  });
+
+  describe('HEALTHCHECK', () => {
+    let emulator: RunningEmulator;
+    beforeAll(async () => {
+      emulator = await startEmulator();
+    });
+    afterAll(() => emulator.stop());
+
+    const probe = (variables: NodeJS.ProcessEnv) => {
+      const [program, ...args] = healthcheck()!;
+      expect(program).toBe('node');
+      return promisify(execFile)(process.execPath, args, { env: cleanEnv(variables) }).then(
+        () => 0,
+        (e: { code: number }) => e.code,
+      );
+    };
+    const port = () => new URL(emulator.url).port;
+
+    it('is an exec-form node command asking /_emulator/health', () => {
+      expect(healthcheck()?.join(' ')).toContain('/_emulator/health');
+      expect(all(final, 'HEALTHCHECK')[0]).toMatch(/--interval=\S+ .*--timeout=\S+/);
+    });
+
+    it('passes against a running emulator on PORT, or AGENT_TASKS_PORT which wins as in the CLI', async () => {
+      expect(await probe({ PORT: port() })).toBe(0);
+      expect(await probe({ PORT: '1', AGENT_TASKS_PORT: port() })).toBe(0);
+    });
+
+    it('fails when nothing answers there', async () => {
+      const stopped = await startEmulator();
+      const closedPort = new URL(stopped.url).port;
+      await stopped.stop();
+      expect(await probe({ PORT: closedPort })).toBe(1);
+    });
+  });
+});
