@@ -1,9 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The contract suite and compat tests start the emulator through the package's public entry,
+    // `agent-tasks-emulator`. Aliasing it to the source keeps `npm test` free of a build step;
+    // docs/decisions/0003-contract-kit.md explains why this is not a relative import.
+    alias: [{ find: /^agent-tasks-emulator$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }],
+  },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/contract/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // test/contract/README.md: the target comes from CONTRACT_* environment variables.
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts'],
+          globalSetup: ['test/contract/harness/global-setup.ts'],
+          // One worker, files one after another: the suite shares one target (and on GitHub one
+          // repository), and tests that page through lists must not race tests that add tasks.
+          fileParallelism: false,
+          isolate: false,
+        },
+      },
+    ],
   },
 });
