@@ -56,3 +56,25 @@ export async function listAll(api: ApiClient, path: string, query: Record<string
 
 export const ids = (tasks: readonly TaskSummary[]) => tasks.map((t) => t.id);
 export const timeOf = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.NaN);
+
+/**
+ * Tasks unchanged between two reads of the same list (same state, updated_at and archived_at).
+ * Agents, people and the emulator's scripted lifecycle move tasks while the suite runs; filter
+ * tests judge only what held still, so they stay exact without assuming a quiet repository.
+ */
+export function stableTasks(before: readonly TaskSummary[], after: readonly TaskSummary[]): TaskSummary[] {
+  const key = (t: TaskSummary) => `${t.state}|${t.updated_at}|${t.archived_at}`;
+  const later = new Map(after.map((t) => [t.id, key(t)]));
+  return before.filter((t) => later.get(t.id) === key(t));
+}
+
+/**
+ * A filtered list against the unfiltered one read before and after it: every task it returns
+ * passes the filter, every stable task that passes is in it, and no stable task that fails is.
+ */
+export function expectFiltered(filtered: readonly TaskSummary[], stable: readonly TaskSummary[], passes: (t: TaskSummary) => boolean, label: string): void {
+  const returned = new Set(ids(filtered));
+  expect(filtered.filter((t) => !passes(t)).map((t) => t.id), `${label}: returned tasks that fail the filter`).toEqual([]);
+  expect(stable.filter((t) => passes(t) && !returned.has(t.id)).map((t) => t.id), `${label}: tasks missing`).toEqual([]);
+  expect(stable.filter((t) => !passes(t) && returned.has(t.id)).map((t) => t.id), `${label}: tasks that should be filtered out`).toEqual([]);
+}

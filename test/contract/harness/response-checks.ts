@@ -39,7 +39,12 @@ export function checkExchange(validators: SpecValidators, ex: CheckedExchange): 
 
   let json: unknown;
   const hasBody = ex.text.length > 0 && ex.method !== 'HEAD';
-  if (ex.status === 304 || ex.status === 204) {
+  const otherMedia = ex.schemaOverride ? undefined : operation?.otherMedia.get(String(ex.status));
+  if (otherMedia) {
+    const type = (ex.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!otherMedia.includes(type)) problems.push(`${where}: content-type "${type}", the description declares ${otherMedia.join(', ')}`);
+    if (!hasBody && ex.method !== 'HEAD') problems.push(`${where}: empty body`);
+  } else if (ex.status === 304 || ex.status === 204) {
     if (ex.text.length > 0) problems.push(`${where}: a ${ex.status} must have no body, got ${excerpt(ex.text)}`);
   } else if (hasBody) {
     const type = ex.headers.get('content-type') ?? '';

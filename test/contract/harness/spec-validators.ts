@@ -25,8 +25,10 @@ export interface SpecOperation {
   template: string;
   source: 'github' | 'emulator';
   docsUrl?: string;
-  /** Validators by status code ("200", "404", ...). */
+  /** Validators by status code ("200", "404", ...) of JSON answers. */
   responses: ReadonlyMap<string, ValidateFunction>;
+  /** Statuses whose answer is declared with other media types (e.g. application/yaml). */
+  otherMedia: ReadonlyMap<string, readonly string[]>;
   /** The operation's error schema, for statuses the description does not declare. */
   errorBody?: ValidateFunction;
   matches(method: string, path: string): boolean;
@@ -71,11 +73,16 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
         const op = item[method] as JsonObject | undefined;
         if (!op) continue;
         const responses = new Map<string, ValidateFunction>();
+        const otherMedia = new Map<string, string[]>();
         let errorBody: ValidateFunction | undefined;
         for (const [status, response] of Object.entries((op.responses ?? {}) as Record<string, JsonObject>)) {
-          const schema = jsonSchemaOf(resolveRefs(doc, response), `${method.toUpperCase()} ${template} ${status}`);
-          if (!schema) continue;
-          const validate = compile(schema);
+          const body = bodyOf(resolveRefs(doc, response), `${method.toUpperCase()} ${template} ${status}`);
+          if (!body) continue;
+          if ('mediaTypes' in body) {
+            otherMedia.set(status, body.mediaTypes);
+            continue;
+          }
+          const validate = compile(body.schema);
           responses.set(status, validate);
           if (/^4\d\d$/.test(status)) errorBody ??= validate;
         }
@@ -87,6 +94,7 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
           source,
           docsUrl: (op.externalDocs as { url?: string } | undefined)?.url,
           responses,
+          otherMedia,
           errorBody,
           matches: matcher(method.toUpperCase(), template),
         });
@@ -103,14 +111,19 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
   };
 }
 
-/** The JSON schema of a response, if it has a body; OpenAPI's other media types are refused. */
-function jsonSchemaOf(response: JsonObject, where: string): object | undefined {
+/**
+ * What a response declares as its body: a JSON schema, or (for YAML, text, ...) only its media
+ * types, which the checks compare with content-type. A JSON body without a schema is refused.
+ */
+function bodyOf(response: JsonObject, where: string): { schema: object } | { mediaTypes: string[] } | undefined {
   const content = response.content as Record<string, { schema?: object }> | undefined;
   if (!content) return undefined;
   const types = Object.keys(content);
   const json = types.find((t) => /^application\/(?:[\w.+-]+\+)?json$/.test(t));
-  if (!json) throw new Error(`${where}: only JSON answers are supported, the description has ${types.join(', ')}`);
-  return content[json]!.schema;
+  if (!json) return { mediaTypes: types };
+  const schema = content[json]!.schema;
+  if (!schema) throw new Error(`${where}: a JSON answer without a schema cannot be checked`);
+  return { schema };
 }
 
 /** Inlines local $refs (#/components/...). Recursive schemas are not needed here and are refused. */
