@@ -19,7 +19,7 @@ describe('scanContractSource', () => {
 contractTest('lists', { runsOn: 'both', behaviour: 'list.sort' }, async () => {});`;
     const result = scanContractSource('x.test.ts', text, true);
     expect(result.violations).toEqual([]);
-    expect(result.declarations).toEqual([{ file: 'x.test.ts', name: 'lists', runsOn: 'both', behaviour: 'list.sort', line: 2 }]);
+    expect(result.declarations).toEqual([{ file: 'x.test.ts', name: 'lists', runsOn: 'both', behaviour: 'list.sort', knownGapOn: [], line: 2 }]);
   });
 
   it.each([

@@ -8,6 +8,8 @@ export interface Declaration {
   name: string;
   runsOn: string;
   behaviour: string;
+  /** Targets the declaration lists a known gap for. */
+  knownGapOn: string[];
   line: number;
 }
 
@@ -86,5 +88,9 @@ function readDeclaration(call: ts.CallExpression, file: string, where: string, s
   if (!runsOn || !RUNS_ON.has(runsOn)) violations.push(`${where}: runsOn must be the literal 'both', 'emulator' or 'github'`);
   if (!behaviour) violations.push(`${where}: behaviour must be a literal id from docs/fidelity.md`);
   if (!runsOn || !RUNS_ON.has(runsOn) || !behaviour) return undefined;
-  return { file, name: nameArg.text, runsOn, behaviour, line: source.getLineAndCharacterOfPosition(call.getStart(source)).line + 1 };
+  const gaps = declArg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(source) === 'knownGap');
+  const knownGapOn =
+    gaps && ts.isObjectLiteralExpression(gaps.initializer) ? gaps.initializer.properties.map((p) => p.name?.getText(source) ?? '?') : [];
+  if (gaps && !ts.isObjectLiteralExpression(gaps.initializer)) violations.push(`${where}: knownGap must be a literal object`);
+  return { file, name: nameArg.text, runsOn, behaviour, knownGapOn, line: source.getLineAndCharacterOfPosition(call.getStart(source)).line + 1 };
 }
