@@ -32,8 +32,9 @@ describe('readTarget', () => {
     expect(readTarget({ ...github, CONTRACT_ALLOW_WRITES: 'true', CONTRACT_MAX_TASKS: '2' }).writes).toEqual({ allowed: true, maxTasks: 2 });
   });
 
-  it('plays GitHub with another server when CONTRACT_BASE_URL is set', () => {
-    expect(readTarget({ ...github, CONTRACT_BASE_URL: 'http://127.0.0.1:4010' })).toMatchObject({ kind: 'github', realGitHub: false });
+  it('plays GitHub with another server when CONTRACT_BASE_URL is set, whose known gaps CONTRACT_KNOWN_GAPS names', () => {
+    expect(readTarget({ ...github, CONTRACT_BASE_URL: 'http://127.0.0.1:4010' })).toMatchObject({ kind: 'github', realGitHub: false, knownGaps: 'github' });
+    expect(readTarget({ ...github, CONTRACT_BASE_URL: 'http://127.0.0.1:4010', CONTRACT_KNOWN_GAPS: 'emulator' }).knownGaps).toBe('emulator');
   });
 
   it.each([
@@ -46,6 +47,7 @@ describe('readTarget', () => {
     [{ CONTRACT_BASE_URL: 'localhost:4010' }, /not a URL|http/],
     [{ CONTRACT_BASE_URL: 'http://127.0.0.1:1/?x=1' }, /query/],
     [{}, /no emulator to talk to/],
+    [{ ...github, CONTRACT_KNOWN_GAPS: 'nobody' }, /CONTRACT_KNOWN_GAPS/],
   ])('refuses %j', (env, message) => {
     expect(() => readTarget(env)).toThrow(message);
   });
@@ -82,7 +84,7 @@ describe('applicability', () => {
   it.each([
     [{ runsOn: 'staging' }, /runsOn/],
     [{ behaviour: 'Has Spaces' }, /behaviour/],
-    [{ runsOn: 'github', knownGap: { emulator: { reason: 'r', failsWith: /x/ } } }, /never runs on emulator/],
+    [{ knownGap: { staging: { reason: 'r', failsWith: /x/ } } }, /emulator or github/],
     [{ knownGap: { emulator: { reason: '', failsWith: /x/ } } }, /reason and a failsWith/],
   ])('checkDeclaration refuses %j', (extra, message) => {
     expect(() => checkDeclaration(decl(extra as Partial<ContractDeclaration>))).toThrow(message);

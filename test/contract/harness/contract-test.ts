@@ -22,6 +22,7 @@ export interface ContractMeta {
   runsOn: RunsOn;
   target: TargetKind;
   targetUrl: string;
+  repo: string;
   writes: boolean;
   notApplicable?: string;
   knownGap?: string;
@@ -65,21 +66,27 @@ export function contractTest(name: string, decl: ContractDeclaration, fn: (ctx: 
     runsOn: decl.runsOn,
     target: target.kind,
     targetUrl: target.baseUrl,
+    repo: `${target.repo.owner}/${target.repo.repo}`,
     writes: decl.writes === true,
     notes: [],
     startedTasks: [],
   };
   const verdict = applicability(decl, target);
   if (!verdict.applicable) {
-    test(name, { meta: { contract: { ...base, notApplicable: verdict.reason } } }, (ctx) => {
+    test(name, { meta: { contract: { ...base, notApplicable: verdict.reason } } }, async (ctx) => {
+      // Annotations become JUnit properties, so CI shows the reason next to the skip.
+      await ctx.annotate(decl.behaviour, 'behaviour');
+      await ctx.annotate(verdict.reason, 'not-applicable');
       ctx.skip(`not applicable: ${verdict.reason}`);
     });
     return;
   }
-  const gap = decl.knownGap?.[target.kind];
+  const gap = decl.knownGap?.[target.knownGaps];
   const register = gap ? test.fails : test;
   register(name, { meta: { contract: { ...base, knownGap: gap?.reason } }, timeout: decl.timeout }, async (ctx) => {
     const meta = ctx.task.meta.contract!;
+    await ctx.annotate(decl.behaviour, 'behaviour');
+    if (gap) await ctx.annotate(gap.reason, 'known-gap');
     const skip = (note: string): never => {
       ctx.skip(note);
       throw new Error('unreachable: ctx.skip returned');
