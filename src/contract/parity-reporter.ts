@@ -11,6 +11,8 @@ export class ParityReporter implements Reporter {
   constructor(
     private readonly outDir: string,
     private readonly root: string,
+    /** Report only this vitest project's tests (a config with several projects names `contract`). */
+    private readonly project?: string,
   ) {}
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
@@ -18,6 +20,7 @@ export class ParityReporter implements Reporter {
     const errors = unhandled.map((e) => `${e.name ?? 'Error'}: ${e.message}`);
     if (reason === 'interrupted') errors.push('the run was interrupted');
     for (const module of modules) {
+      if (this.project !== undefined && module.project.name !== this.project) continue;
       const file = relativeTo(this.root, module.moduleId);
       for (const e of module.errors()) errors.push(`${file}: ${e.message}`);
       for (const test of module.children.allTests()) {

@@ -21,4 +21,21 @@ describe('emulator control API', () => {
     expect(res.status, show(res)).toBe(200);
     expect(res.json).toMatchObject({ status: 'ok' });
   });
+
+  contractTest(
+    'a tenant of its own (/t/{name}) does not see tasks started elsewhere',
+    { runsOn: 'emulator', behaviour: 'emulator.tenants', writes: true },
+    async ({ api, target }) => {
+      const origin = new URL(target.baseUrl).origin;
+      const suffix = `${process.pid}-${Date.now()}`;
+      const one = api.withBaseUrl(`${origin}/t/contract-a-${suffix}`);
+      const other = api.withBaseUrl(`${origin}/t/contract-b-${suffix}`);
+      const started = await one.createTask({ prompt: 'Contract test: tenant isolation' });
+      expect(started.status, show(started)).toBe(201);
+      const id = (started.json as { id: string }).id;
+      expect((await one.get(one.tasksPath(`/${id}`))).status).toBe(200);
+      const elsewhere = await other.get(other.tasksPath(`/${id}`));
+      expect(elsewhere.status, show(elsewhere)).toBe(404);
+    },
+  );
 });
