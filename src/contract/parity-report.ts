@@ -79,8 +79,10 @@ function toRow(c: CaseOutcome): ParityRow {
   if (meta.notApplicable) return { ...base, result: 'not applicable', reason: meta.notApplicable };
   if (c.state === 'skipped' || c.state === 'pending') return { ...base, result: 'skipped', reason: c.note ?? 'skipped' };
   if (c.state === 'failed') {
+    // The harness notes what actually happened when a known gap's test failed otherwise (or passed).
+    const observed = base.notes.find((n) => n.startsWith('known gap expected')) ?? c.errors[0];
     const reason = meta.knownGap
-      ? `known gap "${meta.knownGap}" did not fail as expected${c.errors[0] ? `: ${firstLine(c.errors[0])}` : ''}`
+      ? `known gap "${meta.knownGap}" did not fail as expected${observed ? `: ${firstLine(observed)}` : ''}`
       : firstLine(c.errors[0] ?? 'failed');
     return { ...base, result: 'fail', reason };
   }
