@@ -55,7 +55,7 @@ describe('checkExchange', () => {
     ['a wrong content type', { body: { tasks: [] }, headers: { 'content-type': 'text/plain' } }, /content-type "text\/plain"/],
     ['a body that is not JSON', { text: '<html>' }, /not JSON/],
     ['a 304 with a body', { status: 304, body: { tasks: [] } }, /must have no body/],
-    ['a Link to another list', { body: { tasks: [] }, headers: { link: '<http://127.0.0.1:1/agents/other?page=2>; rel="next"' } }, /does not point at the requested list/],
+    ['a Link to another server', { body: { tasks: [] }, headers: { link: '<https://api.github.com/agents/tasks?page=2>; rel="next"' } }, /not on the API that answered/],
     ['another version selected than asked for', { body: { tasks: [] }, headers: { 'x-github-api-version-selected': '2022-11-28' } }, /asked for 2026-03-10/],
     ['a success without the selected version', { body: { tasks: [] }, headers: { 'x-github-api-version-selected': '' } }, /x-github-api-version-selected/],
     ['a success on a path no description covers', { apiPath: '/agents/unknown', body: {} }, /no description covers/],

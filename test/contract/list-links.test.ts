@@ -27,6 +27,15 @@ function relPages(header: string | null, perPage: number): Record<string, number
 }
 
 describe('Link header', () => {
+  contractTest('links point at the path that was requested', { runsOn: 'both', behaviour: 'list.link-same-path' }, async ({ api }) => {
+    for (const path of [api.tasksPath(), '/agents/tasks']) {
+      const { res } = await getList(api, path, { per_page: 1 });
+      const links = linksByRel(res.headers.get('link'));
+      expect(links.size, `a Link header on ${path}`).toBeGreaterThan(0);
+      for (const [rel, url] of links) expect(url.pathname, `rel="${rel}"`).toBe(res.url.pathname);
+    }
+  });
+
   contractTest(
     'follows the description: first always, prev from page 2, next while more, last on the final page',
     { runsOn: 'both', behaviour: 'list.link-description-style' },

@@ -33,8 +33,10 @@ export function parseLinkHeader(header: string): { entries: LinkEntry[] } | { pr
 
 /**
  * Problems with a list answer's Link header: every URL absolute and on the API the client talks
- * to (same origin and path as the request), rel one of first/prev/next/last and not repeated,
- * and page a positive whole number.
+ * to (same origin as the request), rel one of first/prev/next/last and not repeated, and page a
+ * positive whole number. The path is not compared here: GitHub writes some links in another form
+ * (/repositories/{id}/...) on other endpoints, so that is a behaviour with its own test
+ * (list.link-same-path), not a rule for every answer.
  */
 export function checkLinkHeader(header: string, requestUrl: URL): string[] {
   const parsed = parseLinkHeader(header);
@@ -46,9 +48,7 @@ export function checkLinkHeader(header: string, requestUrl: URL): string[] {
     if (seen.has(rel)) problems.push(`Link header: rel="${rel}" appears twice`);
     seen.add(rel);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`Link header: ${url} is not http(s)`);
-    if (url.origin !== requestUrl.origin || url.pathname !== requestUrl.pathname) {
-      problems.push(`Link header: ${url} does not point at the requested list ${requestUrl.origin}${requestUrl.pathname}`);
-    }
+    if (url.origin !== requestUrl.origin) problems.push(`Link header: ${url} is not on the API that answered (${requestUrl.origin})`);
     const page = url.searchParams.get('page');
     if (page !== null && !/^[1-9]\d*$/.test(page)) problems.push(`Link header: rel="${rel}" has page=${page}`);
   }
