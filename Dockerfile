@@ -28,8 +28,9 @@ COPY --from=build /app/dist ./dist
 COPY openapi ./openapi
 COPY fixtures ./fixtures
 COPY scenarios ./scenarios
-# State will be kept here once persistence exists (issue 7: a state file under /data, with its
-# own AGENT_TASKS_* variable). Declared now so volumes mounted today keep working then.
+# The contract suite, for `contract` (which also needs vitest: npm install vitest in a derived image).
+COPY test/contract ./test/contract
+# State lives here when asked for: -e AGENT_TASKS_STATE_FILE=/data/state.json -v state:/data
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node

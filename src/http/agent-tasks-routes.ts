@@ -66,7 +66,8 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   routes.post(
     '/agents/repos/:owner/:repo/tasks',
     operation('agent-tasks/create-task-in-repo'),
-    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => respondError(c, 413, MESSAGES.bodyTooLarge) }),
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' }) }),
     async (c) => {
       const parsed = options.parseCreateBody(await c.req.text());
       if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);

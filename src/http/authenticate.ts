@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from './env.js';
-import { MESSAGES } from './messages.js';
+import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
 import { respondError } from './respond.js';
 
 /** `Authorization: Bearer <token>` or `token <token>`, as GitHub accepts both. */
@@ -16,7 +16,8 @@ export function authenticate(): MiddlewareHandler<ApiEnv> {
     if (header === undefined || header.trim() === '') return respondError(c, 401, MESSAGES.requiresAuthentication);
     const value = tokenFrom(header);
     const token = value === undefined ? undefined : c.get('world').directory.tokens.get(value);
-    if (!token) return respondError(c, 401, MESSAGES.badCredentials);
+    // GitHub answers a bad token with its generic documentation URL, unlike a missing one.
+    if (!token) return respondError(c, 401, MESSAGES.badCredentials, GENERIC_DOCS_URL);
     c.set('caller', { user: token.user, token });
     await next();
   };

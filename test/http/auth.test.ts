@@ -22,7 +22,7 @@ describe('authentication and authorisation', () => {
       const { json } = testEmulator();
       const { status, body } = await json('/agents/tasks', { headers: { authorization } });
       expect(status).toBe(401);
-      expect(body).toEqual({ message: 'Bad credentials', documentation_url: DOCS.list, status: '401' });
+      expect(body).toEqual({ message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
     },
   );
 

@@ -123,6 +123,19 @@ describe('Dockerfile', () => {
     for (const needed of ['src', 'openapi', 'fixtures', 'scenarios', 'package.json', 'package-lock.json']) expect(ignored).not.toContain(needed);
   });
 
+  it('sends every path a COPY needs: none is ignored without a ! exception', () => {
+    const rules = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const sources = [...all(builder, 'COPY'), ...all(final, 'COPY')]
+      .filter((c) => !c.startsWith('--from'))
+      .flatMap((c) => c.split(/\s+/).slice(0, -1));
+    for (const source of sources) {
+      // The last matching rule wins, as in Docker: a plain entry ignores a path and what is below it.
+      const covers = (rule: string) => source === rule || source.startsWith(`${rule}/`);
+      const verdict = rules.reduce<boolean>((ignored, rule) => (rule.startsWith('!') ? (covers(rule.slice(1)) ? false : ignored) : covers(rule) ? true : ignored), false);
+      expect(verdict, source).toBe(false);
+    }
+  });
+
   describe('HEALTHCHECK', () => {
     let emulator: RunningEmulator;
     beforeAll(async () => {

@@ -48,12 +48,14 @@ afterAll(() => {
 });
 
 describe('the packed package', { timeout: 60_000 }, () => {
-  it('ships the build, the spec, the fixtures and the scenarios folder, and no sources or tests', () => {
-    for (const file of ['dist/main.js', 'dist/index.js', 'dist/index.d.ts', 'openapi/agent-tasks.json', 'fixtures/tokens.yaml', 'scenarios/.gitkeep']) {
+  it('ships the build, the specs, the fixtures, the scenarios and the contract suite, and no sources or unit tests', () => {
+    for (const file of ['dist/main.js', 'dist/index.js', 'dist/index.d.ts', 'openapi/agent-tasks.json', 'openapi/emulator.yaml', 'fixtures/tokens.yaml', 'scenarios/happy-path.yaml', 'test/contract/start-task.test.ts']) {
       expect(packed).toContain(file);
     }
     for (const target of [...Object.values(pkg.bin), pkg.main, pkg.types]) expect(packed).toContain(target);
-    expect(packed.filter((f) => f.startsWith('src/') || f.startsWith('test/') || /\.test\./.test(f))).toEqual([]);
+    // The contract suite ships because `agent-tasks-emulator contract` runs it; nothing else of test/.
+    const shipped = packed.filter((f) => !f.startsWith('test/contract/'));
+    expect(shipped.filter((f) => f.startsWith('src/') || f.startsWith('test/') || /\.test\./.test(f))).toEqual([]);
   });
 
   it('installs with its dependencies and none of the development ones', () => {

@@ -1,0 +1,41 @@
+// The emulator's own API under /_emulator (openapi/emulator.yaml once it is written). These tests
+// run against the emulator only. Tests that change shared state (the clock, a reset, scripted
+// transitions) must use a tenant of their own: api.withBaseUrl(`${origin}/t/<name>`).
+import { describe, expect } from 'vitest';
+import { contractTest } from './harness/contract-test.js';
+import { show } from './harness/expectations.js';
+
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { const: 'ok' } },
+};
+
+describe('emulator control API', () => {
+  contractTest('GET /_emulator/health answers 200 ok', { runsOn: 'emulator', behaviour: 'emulator.health' }, async ({ api }) => {
+    const res = await api.request({
+      path: '/_emulator/health',
+      token: null,
+      schemaIfUndescribed: { reason: 'openapi/emulator.yaml does not describe /_emulator/health yet', schema: HEALTH_SCHEMA },
+    });
+    expect(res.status, show(res)).toBe(200);
+    expect(res.json).toMatchObject({ status: 'ok' });
+  });
+
+  contractTest(
+    'a tenant of its own (/t/{name}) does not see tasks started elsewhere',
+    { runsOn: 'emulator', behaviour: 'emulator.tenants', writes: true },
+    async ({ api, target }) => {
+      const origin = new URL(target.baseUrl).origin;
+      const suffix = `${process.pid}-${Date.now()}`;
+      const one = api.withBaseUrl(`${origin}/t/contract-a-${suffix}`);
+      const other = api.withBaseUrl(`${origin}/t/contract-b-${suffix}`);
+      const started = await one.createTask({ prompt: 'Contract test: tenant isolation' });
+      expect(started.status, show(started)).toBe(201);
+      const id = (started.json as { id: string }).id;
+      expect((await one.get(one.tasksPath(`/${id}`))).status).toBe(200);
+      const elsewhere = await other.get(other.tasksPath(`/${id}`));
+      expect(elsewhere.status, show(elsewhere)).toBe(404);
+    },
+  );
+});
