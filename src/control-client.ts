@@ -5,6 +5,7 @@ import type { TaskState } from './domain/types.js';
 import type { FetchFunction } from './emulator-fetch.js';
 import type { FaultRuleSpec } from './faults/fault-rule.js';
 import type { TenantSnapshot } from './persistence/state-records.js';
+import type { LoadedTask } from './http/control/task-routes.js';
 import type { JournalEntry, JournalFilter } from './tenants/journal.js';
 
 export interface EmulatorHealth {
@@ -35,19 +36,7 @@ export interface ControlledTask {
   scenario: { name: string; step: number; steps: number; next_state: TaskState | null } | null;
 }
 
-export interface LoadTask {
-  repository: string;
-  creator: string;
-  prompt: string;
-  state?: TaskState;
-  scenario?: string;
-  model?: string;
-  create_pull_request?: boolean;
-  base_ref?: string;
-  head_ref?: string;
-  archived?: boolean;
-  created_at?: string;
-}
+export type LoadTask = LoadedTask;
 
 export interface ControlClient {
   health(): Promise<EmulatorHealth>;

@@ -13,9 +13,7 @@ import { runValidate } from './cli/validate-command.js';
 import { createEmulator } from './create-emulator.js';
 import { BUILT_IN_FIXTURES_DIR, loadFixtures } from './fixtures/load-fixtures.js';
 import { FixtureError } from './fixtures/parse-fixtures.js';
-import { ScenarioError } from './engine/parse-scenario.js';
-import { FaultRuleError } from './faults/load-fault-rules.js';
-import { StateFileError } from './persistence/state-records.js';
+import { FileProblem } from './support/file-problem.js';
 import { loadVersion } from './load-version.js';
 import { closeGracefully } from './support/close-gracefully.js';
 import { listen } from './support/listen.js';
@@ -128,7 +126,7 @@ main(process.argv.slice(2), process.env).then(
     } else if (error instanceof FixtureError) {
       io.err(`${NAME}: invalid fixtures: ${error.message}\n`);
       process.exitCode = 1;
-    } else if (error instanceof ScenarioError || error instanceof FaultRuleError || error instanceof StateFileError) {
+    } else if (error instanceof FileProblem) {
       io.err(`${NAME}: ${error.message}\n`);
       process.exitCode = 1;
     } else {

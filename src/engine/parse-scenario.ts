@@ -3,16 +3,9 @@ import { TASK_STATES, type TaskState } from '../domain/types.js';
 import { durationFrom } from './duration.js';
 import type { Scenario, ScenarioStep, StepTrigger } from './scenario.js';
 import { canMove, isTerminal, refusal } from './state-machine.js';
+import { FileProblem } from '../support/file-problem.js';
 
-export class ScenarioError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-    this.name = 'ScenarioError';
-  }
-}
+export class ScenarioError extends FileProblem {}
 
 const duration = { oneOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] };
 const schema = {

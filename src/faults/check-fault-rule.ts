@@ -2,17 +2,10 @@ import { Ajv, type ErrorObject } from 'ajv';
 import type { FaultRuleSpec } from './fault-rule.js';
 import { faultRuleSchema, faultRulesFileSchema } from './fault-rule-schema.js';
 import { compilePathRegex } from './match-path.js';
+import { FileProblem } from '../support/file-problem.js';
 
 /** Fault rules that cannot be used, naming where they came from (a file, an option). */
-export class FaultRuleError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-    this.name = 'FaultRuleError';
-  }
-}
+export class FaultRuleError extends FileProblem {}
 
 /** One thing wrong with a rule; `field` is a JSON pointer into what was checked ("/when/after"). */
 export interface RuleProblem {

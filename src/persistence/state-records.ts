@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../domain/types.js';
+import { FileProblem } from '../support/file-problem.js';
 
 /** Bump when a change makes older files unreadable; older files are then refused, never rewritten. */
 export const STATE_VERSION = 1;
@@ -40,12 +41,4 @@ export type LogRecord =
   | { op: 'engine'; tenant: string; defaultScenario: string; outcomes: string[] }
   | { op: 'drop'; tenant: string };
 
-export class StateFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
-    super(`${file}: ${problem}`);
-    this.name = 'StateFileError';
-  }
-}
+export class StateFileError extends FileProblem {}

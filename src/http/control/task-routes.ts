@@ -43,7 +43,8 @@ const loadBody = compileBody({
   },
 });
 
-interface LoadedTask {
+/** One task of POST /_emulator/tasks. */
+export interface LoadedTask {
   repository: string;
   creator: string;
   prompt: string;
