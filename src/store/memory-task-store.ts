@@ -7,6 +7,7 @@ export function createMemoryTaskStore(): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
+  let lastSeq = 0;
 
   const indexesOf = (task: TaskRecord): ScopeIndex[] => [
     upsert(byRepository, task.repositoryId),
@@ -20,6 +21,7 @@ export function createMemoryTaskStore(): TaskStore {
   return {
     insert(task) {
       if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
+      task.seq = ++lastSeq;
       byId.set(task.id, task);
       for (const index of indexesOf(task)) index.add(task);
     },
