@@ -1,3 +1,5 @@
+import { flatString } from '../support/flat-string.js';
+
 const MAX_NAME = 80;
 
 /**
@@ -21,5 +23,5 @@ export function branchNameFor(name: string, suffix: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  return `copilot/${slug || 'task'}-${suffix}`;
+  return flatString(`copilot/${slug || 'task'}-${suffix}`);
 }

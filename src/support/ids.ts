@@ -1,3 +1,4 @@
+import { flatString } from './flat-string.js';
 import type { Random } from './random.js';
 
 export interface IdSource {
@@ -19,7 +20,7 @@ export function createIdSource(random: Random, firstSerial = 2_000_000_000): IdS
   return {
     uuid() {
       const variant = (8 + Math.floor(random.next() * 4)).toString(16);
-      return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+      return flatString(`${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`);
     },
     requestId: () => `${hex(4)}:${hex(5)}:${hex(6)}:${hex(7)}:${hex(8)}`.toUpperCase(),
     serial: () => ++serial,
