@@ -74,6 +74,11 @@ export interface TaskRecord {
    * a client paging by created_at asc never sees a task twice while others are being created.
    */
   seq: number;
+  /**
+   * Bumped by the store on every update, so what was derived from the record (its presented JSON,
+   * http/present-cache.ts) is known to be stale without comparing fields.
+   */
+  revision: number;
   customAgent?: string;
   createPullRequest: boolean;
   /** Given head_ref and base_ref: the agent commits to that branch and its open pull request. */

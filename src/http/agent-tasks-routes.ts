@@ -11,8 +11,9 @@ import type { ApiEnv } from './env.js';
 import { buildLinkHeader, type LinkStyle } from './link-header.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from './messages.js';
-import { presentTask, presentTaskList, presentTaskWithSessions, type UrlBases } from './present-task.js';
-import { respondCacheable, respondError, respondJson } from './respond.js';
+import { createPresentCache } from './present-cache.js';
+import { presentTask, type UrlBases } from './present-task.js';
+import { respondError, respondJson, respondPresented } from './respond.js';
 import type { ParsedList } from './list-query.js';
 
 export interface AgentTasksRouteOptions {
@@ -31,6 +32,7 @@ export const SCENARIO_HEADER = 'x-emulator-scenario';
 /** The five operations of GitHub's Agent Tasks API. */
 export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+  const cache = createPresentCache();
   const operation = (id: OperationId): MiddlewareHandler<ApiEnv> =>
     every(
       async (c: Context<ApiEnv>, next: () => Promise<void>) => {
@@ -53,7 +55,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       matched: page.matched,
       style: options.linkStyle,
     });
-    return respondCacheable(c, presentTaskList(page, bases(c)), link ? { link } : {});
+    return respondPresented(c, cache.list(page, bases(c)), link ? { link } : {});
   };
 
   routes.get('/agents/repos/:owner/:repo/tasks', operation('agent-tasks/list-tasks-for-repo'), (c) => {
@@ -75,13 +77,14 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
         ...parsed.input,
         headerScenario,
       });
-      return respondJson(c, 201, presentTask(task, bases(c)), { location: presentTask(task, bases(c)).url ?? '' });
+      const body = presentTask(task, bases(c));
+      return respondJson(c, 201, body, { location: body.url ?? '' });
     },
   );
 
   routes.get('/agents/repos/:owner/:repo/tasks/:task_id', operation('agent-tasks/get-task-by-repo-and-id'), (c) => {
     const task = getTaskByRepoAndId(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), c.req.param('task_id'));
-    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+    return respondPresented(c, cache.full(task, bases(c)));
   });
 
   routes.get('/agents/tasks', operation('agent-tasks/list-tasks'), (c) => {
@@ -92,7 +95,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
 
   routes.get('/agents/tasks/:task_id', operation('agent-tasks/get-task-by-id'), (c) => {
     const task = getTaskById(c.get('world'), c.get('caller'), c.req.param('task_id'));
-    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+    return respondPresented(c, cache.full(task, bases(c)));
   });
 
   return routes;

@@ -22,6 +22,7 @@ function task(id: string, over: Partial<TaskRecord>): TaskRecord {
     createdAt: 0,
     updatedAt: 0,
     seq: 0,
+    revision: 0,
     createPullRequest: false,
     ...over,
   };

@@ -34,6 +34,7 @@ export function createMemoryTaskStore(): TaskStore {
       try {
         mutate(task);
       } finally {
+        task.revision++;
         for (const index of indexesOf(task)) index.add(task);
       }
       return task;
