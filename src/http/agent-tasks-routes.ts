@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { createTaskInRepo, getTaskById, getTaskByRepoAndId, listTasks, listTasksForRepo } from '../domain/agent-tasks.js';
 import type { TaskPage } from '../store/task-store.js';
@@ -8,6 +7,7 @@ import { authenticate } from './authenticate.js';
 import { countRateLimit } from './count-rate-limit.js';
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from './env.js';
+import { limitBody } from './limit-body.js';
 import { buildLinkHeader, type LinkStyle } from './link-header.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from './messages.js';
@@ -68,7 +68,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   routes.post(
     '/agents/repos/:owner/:repo/tasks',
     operation('agent-tasks/create-task-in-repo'),
-    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => respondError(c, 413, MESSAGES.bodyTooLarge) }),
+    limitBody(options.maxBodyBytes, (c) => respondError(c, 413, MESSAGES.bodyTooLarge)),
     async (c) => {
       const parsed = options.parseCreateBody(await c.req.text());
       if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
