@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadSpecValidators } from '../support/spec-validators.js';
 import { testEmulator } from '../support/emulator.js';
-import { fuzzOnce, fuzzWorldOf } from './fuzz-target.js';
+import { fuzzOnce, fuzzWorldOf, type FuzzMemory } from './fuzz-target.js';
 import { fuzzRequests } from './request-arbitraries.js';
 
 // A CI-sized run with a fixed seed, so a failure replays; bench/fuzz.ts sends 100,000.
@@ -16,9 +16,10 @@ describe('requests generated from the description, valid and invalid', () => {
     const emulator = testEmulator();
     const world = fuzzWorldOf(emulator, ['fuzz-a', 'fuzz-b']);
     const statuses = new Map<number, number>();
+    const memory: FuzzMemory = { recent: [] };
     const run = await fc.check(
       fc.asyncProperty(fuzzRequests(spec.operations, world), async (request) => {
-        const { status, problems } = await fuzzOnce(emulator, spec, request);
+        const { status, problems } = await fuzzOnce(emulator, spec, request, memory);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (problems.length > 0) throw new Error(problems.join('\n'));
       }),

@@ -22,23 +22,24 @@ export function fuzzWorldOf(emulator: Emulator, tenants: string[]): FuzzWorld {
 /**
  * A cheap picture of what a request could change in the tenants that exist: how many tasks, what
  * the scenario engine has planned and queued, and the tasks a request could touch (the one it
- * names, a few old ones and the newest). Tenants a request brings into being are left out: a
- * tenant is created from the fixtures on first use, whatever the answer (docs/lifecycle.md).
+ * names, the three oldest and the last ones the fuzzer created). Cheap means independent of the
+ * number of stored tasks, so 100,000 requests stay fast. Tenants a request brings into being are
+ * left out: a tenant is created from the fixtures on first use, whatever the answer
+ * (docs/lifecycle.md).
  */
-function snapshot(emulator: Emulator, request: FuzzRequest, names: string[]): string {
-  const ids = new Set(request.target.split(/[/?]/).map(safeDecode));
+function snapshot(emulator: Emulator, request: FuzzRequest, names: string[], recent: readonly string[]): string {
+  const ids = [...request.target.split(/[/?]/).map(safeDecode), ...recent];
   const parts: unknown[] = [];
   for (const name of names) {
     const tenant = emulator.tenants.get(name)!;
     const { store } = tenant.world;
-    const tasks: TaskRecord[] = [];
-    let newest: TaskRecord | undefined;
-    let i = 0;
+    const tasks: Array<TaskRecord | undefined> = [];
     for (const t of store.all()) {
-      if (i++ < 3 || ids.has(t.id)) tasks.push(t);
-      newest = t;
+      tasks.push(t);
+      if (tasks.length === 3) break;
     }
-    parts.push(name, store.count(), tenant.engine.pending(), tenant.engine.outcomes(), tenant.engine.defaultScenario(), tasks, newest);
+    for (const id of ids) tasks.push(store.get(id));
+    parts.push(name, store.count(), tenant.engine.pending(), tenant.engine.outcomes(), tenant.engine.defaultScenario(), tasks);
   }
   return JSON.stringify(parts);
 }
@@ -56,10 +57,15 @@ export interface FuzzOutcome {
   problems: string[];
 }
 
+/** What the fuzzer remembers between requests: the tasks it created last. */
+export interface FuzzMemory {
+  recent: string[];
+}
+
 /** Sends one request in-process and checks every property; returns what went wrong, if anything. */
-export async function fuzzOnce(emulator: Emulator, spec: SpecValidators, request: FuzzRequest): Promise<FuzzOutcome> {
+export async function fuzzOnce(emulator: Emulator, spec: SpecValidators, request: FuzzRequest, memory: FuzzMemory = { recent: [] }): Promise<FuzzOutcome> {
   const names = emulator.tenants.names();
-  const before = snapshot(emulator, request, names);
+  const before = snapshot(emulator, request, names, memory.recent);
   const res = await emulator.app.request(`${ORIGIN}${request.target}`, { method: request.method, headers: request.headers, body: request.body });
   const text = await res.text();
   const problems: string[] = [];
@@ -83,13 +89,15 @@ export async function fuzzOnce(emulator: Emulator, spec: SpecValidators, request
       const problem = spec.check(op.operationId, res.status, body);
       if (problem) say(`error body off the schema: ${problem}`);
     }
-    if (res.status < 500 && snapshot(emulator, request, names) !== before) say('a rejected request changed the state');
+    if (res.status < 500 && snapshot(emulator, request, names, memory.recent) !== before) say('a rejected request changed the state');
   } else if (res.status >= 200 && res.status < 300 && request.method !== 'HEAD') {
     if (!op) say('success on a path the description does not have');
     else {
       if (contentType !== JSON_CONTENT_TYPE) say(`content-type ${contentType}`);
-      const problem = spec.check(op.operationId, res.status, parse(text), { closed: true });
+      const body = parse(text);
+      const problem = spec.check(op.operationId, res.status, body, { closed: true });
       if (problem) say(`body off the schema of ${op.operationId} ${res.status}: ${problem}`);
+      if (res.status === 201) memory.recent = [...memory.recent.slice(-2), (body as { id: string }).id];
     }
   } else if (res.status === 304 && text !== '') say('a 304 with a body');
   return { status: res.status, problems };
