@@ -67,6 +67,8 @@ export function buildTask(world: Pick<World, 'ids'>, repository: Repository, cre
     archivedAt: null,
     createdAt: now,
     updatedAt: now,
+    seq: 0, // the store numbers it on insert
+    revision: 0,
     customAgent: input.customAgent,
     createPullRequest: input.createPullRequest,
     existingBranch: input.headRef !== undefined && input.baseRef !== undefined ? { headRef: input.headRef, baseRef: input.baseRef } : undefined,

@@ -21,5 +21,6 @@ export function branchNameFor(name: string, suffix: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
     .replace(/-+$/, '');
-  return `copilot/${slug || 'task'}-${suffix}`;
+  // Joined, not concatenated: one flat string for the task's whole life (support/flat-string.ts).
+  return ['copilot/', slug || 'task', '-', suffix].join('');
 }

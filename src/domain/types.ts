@@ -68,6 +68,17 @@ export interface TaskRecord {
   archivedAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * Insertion order in its store, assigned by the store: equal timestamps sort by it, so a task
+   * created later always sorts after one created at the same instant (GitHub's ids only grow) and
+   * a client paging by created_at asc never sees a task twice while others are being created.
+   */
+  seq: number;
+  /**
+   * Bumped by the store on every update, so what was derived from the record (its presented JSON,
+   * http/present-cache.ts) is known to be stale without comparing fields.
+   */
+  revision: number;
   customAgent?: string;
   createPullRequest: boolean;
   /** Given head_ref and base_ref: the agent commits to that branch and its open pull request. */

@@ -55,12 +55,15 @@ interface RawStep {
   new_session?: boolean | { prompt?: string };
 }
 
+// Compiled once: compiling it for each of the eleven built-in files was a third of start-up
+// (bench/RESULTS.md). A validator holds no state between calls but its last `errors`, read at once.
+const validate = new Ajv({ strict: true, allErrors: false }).compile(schema);
+
 /**
  * Validates one scenario document: its shape, one trigger per step, and that every step is a
  * legal move from the one before (a task starts queued).
  */
 export function parseScenario(raw: unknown, file: string): Scenario {
-  const validate = new Ajv({ strict: true, allErrors: false }).compile(schema);
   if (!validate(raw)) {
     const e = validate.errors![0]!;
     const where = e.instancePath ? e.instancePath.replace(/^\/steps\/(\d+)/, (_, i) => `step ${Number(i) + 1}`) : 'scenario';

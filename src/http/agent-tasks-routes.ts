@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { every } from 'hono/combine';
 import { createTaskInRepo, getTaskById, getTaskByRepoAndId, listTasks, listTasksForRepo } from '../domain/agent-tasks.js';
 import type { TaskPage } from '../store/task-store.js';
@@ -8,11 +7,13 @@ import { authenticate } from './authenticate.js';
 import { countRateLimit } from './count-rate-limit.js';
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from './env.js';
+import { limitBody } from './limit-body.js';
 import { buildLinkHeader, type LinkStyle } from './link-header.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from './messages.js';
-import { presentTask, presentTaskList, presentTaskWithSessions, type UrlBases } from './present-task.js';
-import { respondCacheable, respondError, respondJson } from './respond.js';
+import { createPresentCache } from './present-cache.js';
+import { presentTask, type UrlBases } from './present-task.js';
+import { respondError, respondJson, respondPresented } from './respond.js';
 import type { ParsedList } from './list-query.js';
 
 export interface AgentTasksRouteOptions {
@@ -31,6 +32,7 @@ export const SCENARIO_HEADER = 'x-emulator-scenario';
 /** The five operations of GitHub's Agent Tasks API. */
 export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+  const cache = createPresentCache();
   const operation = (id: OperationId): MiddlewareHandler<ApiEnv> =>
     every(
       async (c: Context<ApiEnv>, next: () => Promise<void>) => {
@@ -53,7 +55,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       matched: page.matched,
       style: options.linkStyle,
     });
-    return respondCacheable(c, presentTaskList(page, bases(c)), link ? { link } : {});
+    return respondPresented(c, cache.list(page, bases(c)), link ? { link } : {});
   };
 
   routes.get('/agents/repos/:owner/:repo/tasks', operation('agent-tasks/list-tasks-for-repo'), (c) => {
@@ -67,7 +69,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     '/agents/repos/:owner/:repo/tasks',
     operation('agent-tasks/create-task-in-repo'),
     // The rest of an oversized body is never read, so the connection cannot carry another request.
-    bodyLimit({ maxSize: options.maxBodyBytes, onError: (c) => respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' }) }),
+    limitBody(options.maxBodyBytes, (c) => respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' })),
     async (c) => {
       const parsed = options.parseCreateBody(await c.req.text());
       if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
@@ -83,7 +85,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
 
   routes.get('/agents/repos/:owner/:repo/tasks/:task_id', operation('agent-tasks/get-task-by-repo-and-id'), (c) => {
     const task = getTaskByRepoAndId(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), c.req.param('task_id'));
-    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+    return respondPresented(c, cache.full(task, bases(c)));
   });
 
   routes.get('/agents/tasks', operation('agent-tasks/list-tasks'), (c) => {
@@ -94,7 +96,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
 
   routes.get('/agents/tasks/:task_id', operation('agent-tasks/get-task-by-id'), (c) => {
     const task = getTaskById(c.get('world'), c.get('caller'), c.req.param('task_id'));
-    return respondCacheable(c, presentTaskWithSessions(task, bases(c)));
+    return respondPresented(c, cache.full(task, bases(c)));
   });
 
   return routes;

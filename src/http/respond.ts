@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ValidationProblem } from '../domain/errors.js';
@@ -12,12 +11,12 @@ export function respondJson(c: Context, status: ContentfulStatusCode, body: unkn
 }
 
 /**
- * A cacheable GET answer: a weak ETag of the body, and 304 with no body when the client already
- * holds it (GitHub's conditional requests).
+ * A cacheable GET answer, its body already serialised (http/present-cache.ts): a weak ETag made of
+ * the body's hash, and 304 with no body when the client already holds it (conditional requests).
  */
-export function respondCacheable(c: Context, body: unknown, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body);
-  const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
+export function respondPresented(c: Context, body: { json: string; hash: string }, headers: Record<string, string> = {}): Response {
+  const text = body.json;
+  const etag = `W/"${body.hash}"`;
   const common = { etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP', ...headers };
   if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, common);
   return c.body(text, 200, { 'content-type': JSON_CONTENT_TYPE, ...common });

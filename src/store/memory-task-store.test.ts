@@ -21,6 +21,8 @@ function task(id: string, over: Partial<TaskRecord>): TaskRecord {
     archivedAt: null,
     createdAt: 0,
     updatedAt: 0,
+    seq: 0,
+    revision: 0,
     createPullRequest: false,
     ...over,
   };
@@ -36,7 +38,8 @@ function naive(tasks: TaskRecord[], q: TaskQuery) {
     .filter((t) => q.since === undefined || t.updatedAt >= q.since)
     .filter((t) => !q.creatorIds || q.creatorIds.has(t.creatorId));
   const key = q.sort === 'created_at' ? 'createdAt' : 'updatedAt';
-  matching.sort((a, b) => a[key] - b[key] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Ties in insertion order (`tasks` is in insertion order), however the ids compare.
+  matching.sort((a, b) => a[key] - b[key] || tasks.indexOf(a) - tasks.indexOf(b));
   if (q.direction === 'desc') matching.reverse();
   return {
     ids: matching.slice(q.offset, q.offset + q.limit).map((t) => t.id),
@@ -89,6 +92,15 @@ describe('memory task store', () => {
       const expected = naive(tasks, q);
       expect({ ids: page.tasks.map((t) => t.id), matched: page.matched, totalActive: page.totalActive, totalArchived: page.totalArchived }).toEqual(expected);
     }
+  });
+
+  it('orders equal timestamps by insertion, so a later task never sorts before an earlier one', () => {
+    const store = createMemoryTaskStore();
+    for (const id of ['m', 'z', 'a', 'k']) store.insert(task(id, { createdAt: 7, updatedAt: 7 }));
+    const page = (direction: 'asc' | 'desc') =>
+      store.query({ scope: { kind: 'repository', repositoryId: 10 }, archived: false, sort: 'created_at', direction, offset: 0, limit: 10 }).tasks.map((t) => t.id);
+    expect(page('asc')).toEqual(['m', 'z', 'a', 'k']);
+    expect(page('desc')).toEqual(['k', 'a', 'z', 'm']);
   });
 
   it('refuses a duplicate id and returns undefined when updating an unknown one', () => {

@@ -10,6 +10,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
+  let lastSeq = 0;
 
   const indexesOf = (task: TaskRecord): ScopeIndex[] => [
     upsert(byRepository, task.repositoryId),
@@ -23,6 +24,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   return {
     insert(task) {
       if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
+      task.seq = ++lastSeq;
       byId.set(task.id, task);
       for (const index of indexesOf(task)) index.add(task);
       onChange?.(task);
@@ -36,6 +38,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       try {
         mutate(task);
       } finally {
+        task.revision++;
         for (const index of indexesOf(task)) index.add(task);
       }
       onChange?.(task);

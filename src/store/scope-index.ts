@@ -44,8 +44,8 @@ export class ScopeIndex {
   size(archived: boolean, accept?: (task: TaskRecord) => boolean): number {
     let n = 0;
     for (const b of this.buckets[archived ? 1 : 0]!) {
-      if (!accept) n += b.updatedAt.items.length;
-      else for (const t of b.updatedAt.items) if (accept(t)) n++;
+      if (!accept) n += b.updatedAt.size;
+      else for (const t of b.updatedAt) if (accept(t)) n++;
     }
     return n;
   }
@@ -55,7 +55,7 @@ export class ScopeIndex {
     const sinceFloor = q.since;
     // Cursors into each bucket; with an updated_at sort, `since` trims the range up front.
     const lo = lists.map((l) => (sinceFloor !== undefined && q.key === 'updatedAt' ? l.lowerBound(sinceFloor) : 0));
-    const hi = lists.map((l) => l.items.length);
+    const hi = lists.map((l) => l.size);
     const keep = (t: TaskRecord) => (sinceFloor === undefined || t.updatedAt >= sinceFloor) && (!q.accept || q.accept(t));
 
     const tasks: TaskRecord[] = [];
@@ -65,7 +65,7 @@ export class ScopeIndex {
       let bestTask: TaskRecord | undefined;
       for (let i = 0; i < lists.length; i++) {
         if (lo[i]! >= hi[i]!) continue;
-        const candidate = lists[i]!.items[q.descending ? hi[i]! - 1 : lo[i]!]!;
+        const candidate = lists[i]!.at(q.descending ? hi[i]! - 1 : lo[i]!);
         if (!bestTask || (q.descending ? compareBy(q.key, candidate, bestTask) > 0 : compareBy(q.key, candidate, bestTask) < 0)) {
           best = i;
           bestTask = candidate;
@@ -86,9 +86,9 @@ export class ScopeIndex {
     let n = 0;
     for (const b of this.selected(q)) {
       if (q.accept) {
-        for (const t of b.updatedAt.items) if (keep(t)) n++;
+        for (const t of b.updatedAt) if (keep(t)) n++;
       } else {
-        const items = b.updatedAt.items.length;
+        const items = b.updatedAt.size;
         n += q.since === undefined ? items : items - b.updatedAt.lowerBound(q.since);
       }
     }

@@ -2,43 +2,132 @@ import type { TaskRecord } from '../domain/types.js';
 
 export type SortKey = 'updatedAt' | 'createdAt';
 
-/** Tasks kept in ascending (time, id) order so a page is read without sorting the whole set. */
-export class SortedBucket {
-  readonly items: TaskRecord[] = [];
+/** Items a block holds before it splits in two. */
+const DEFAULT_BLOCK_SIZE = 512;
 
-  constructor(readonly key: SortKey) {}
+/**
+ * Tasks kept in ascending (time, seq) order so a page is read without sorting the whole set. Ties
+ * go by insertion order (TaskRecord.seq), never by the random id, so a new task lands after every
+ * task that shares its timestamp.
+ *
+ * The order lives in blocks of at most `blockSize` tasks rather than one array: a task moving on
+ * (queued to in_progress) leaves its bucket at the old end, and removing from the front of one
+ * 100,000-item array moved every other item, a fifth of a create's time under load
+ * (bench/RESULTS.md). A block moves at most `blockSize` items. Reading by index walks the blocks,
+ * but remembers where it last was, so reading neighbouring indexes (a page, either way) costs
+ * O(1) each.
+ */
+export class SortedBucket implements Iterable<TaskRecord> {
+  private readonly blocks: TaskRecord[][] = [];
+  private count = 0;
+  // Where the last `at` landed: the block and the index of its first item.
+  private hintBlock = 0;
+  private hintStart = 0;
+
+  constructor(
+    readonly key: SortKey,
+    private readonly blockSize = DEFAULT_BLOCK_SIZE,
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
 
   insert(task: TaskRecord): void {
-    this.items.splice(this.lowerBound(task[this.key], task.id), 0, task);
-  }
-
-  /** Call before the record's key or id changes: the position is found from the current values. */
-  remove(task: TaskRecord): void {
-    const at = this.lowerBound(task[this.key], task.id);
-    if (this.items[at] === task) this.items.splice(at, 1);
-    else {
-      const fallback = this.items.indexOf(task);
-      if (fallback >= 0) this.items.splice(fallback, 1);
+    const time = task[this.key];
+    let b = this.blockFor(time, task.seq);
+    if (b === this.blocks.length) {
+      if (b === 0) this.blocks.push([]);
+      b = this.blocks.length - 1;
     }
+    const block = this.blocks[b]!;
+    block.splice(lowerBoundIn(block, this.key, time, task.seq), 0, task);
+    if (block.length > this.blockSize) this.blocks.splice(b + 1, 0, block.splice(block.length >> 1));
+    this.count++;
+    this.resetHint();
   }
 
-  /** Index of the first item not less than (time, id). */
-  lowerBound(time: number, id = ''): number {
+  /** Call before the record's key changes: the position is found from the current values. */
+  remove(task: TaskRecord): void {
+    const b = this.blockFor(task[this.key], task.seq);
+    const block = this.blocks[b];
+    let at = block ? lowerBoundIn(block, this.key, task[this.key], task.seq) : -1;
+    if (!block || block[at] !== task) {
+      // Not where its key says: search every block (only a caller breaking the contract gets here).
+      for (const [i, other] of this.blocks.entries()) if ((at = other.indexOf(task)) >= 0) return this.removeAt(i, at);
+      return;
+    }
+    this.removeAt(b, at);
+  }
+
+  /** The item at a global index (0 <= index < size). */
+  at(index: number): TaskRecord {
+    while (index < this.hintStart) {
+      this.hintBlock--;
+      this.hintStart -= this.blocks[this.hintBlock]!.length;
+    }
+    while (index >= this.hintStart + this.blocks[this.hintBlock]!.length) {
+      this.hintStart += this.blocks[this.hintBlock]!.length;
+      this.hintBlock++;
+    }
+    return this.blocks[this.hintBlock]![index - this.hintStart]!;
+  }
+
+  /** Index of the first item not less than (time, seq). */
+  lowerBound(time: number, seq = 0): number {
+    const b = this.blockFor(time, seq);
+    let before = 0;
+    for (let i = 0; i < b; i++) before += this.blocks[i]!.length;
+    return b === this.blocks.length ? before : before + lowerBoundIn(this.blocks[b]!, this.key, time, seq);
+  }
+
+  *[Symbol.iterator](): Iterator<TaskRecord> {
+    for (const block of this.blocks) yield* block;
+  }
+
+  /** The first block whose last item is not less than (time, seq); blocks.length if none. */
+  private blockFor(time: number, seq: number): number {
     let lo = 0;
-    let hi = this.items.length;
+    let hi = this.blocks.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const item = this.items[mid]!;
-      const t = item[this.key];
-      if (t < time || (t === time && item.id < id)) lo = mid + 1;
+      const block = this.blocks[mid]!;
+      const last = block[block.length - 1]!;
+      const t = last[this.key];
+      if (t < time || (t === time && last.seq < seq)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
+
+  private removeAt(b: number, at: number): void {
+    const block = this.blocks[b]!;
+    block.splice(at, 1);
+    if (block.length === 0) this.blocks.splice(b, 1);
+    this.count--;
+    this.resetHint();
+  }
+
+  private resetHint(): void {
+    this.hintBlock = 0;
+    this.hintStart = 0;
+  }
+}
+
+/** Index of the first item of a sorted block not less than (time, seq). */
+function lowerBoundIn(items: TaskRecord[], key: SortKey, time: number, seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const item = items[mid]!;
+    const t = item[key];
+    if (t < time || (t === time && item.seq < seq)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function compareBy(key: SortKey, a: TaskRecord, b: TaskRecord): number {
-  const d = a[key] - b[key];
-  if (d !== 0) return d;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a[key] - b[key] || a.seq - b.seq;
 }

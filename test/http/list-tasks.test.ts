@@ -47,15 +47,15 @@ describe('listing tasks', () => {
     expect(seen.length).toBeGreaterThanOrEqual(140);
   });
 
-  it('ties on the sort key are broken by id, so equal timestamps still page stably', async () => {
+  it('ties on the sort key go by creation order, so equal timestamps page stably, latest first', async () => {
     const { json, create } = testEmulator();
-    for (let i = 0; i < 5; i++) await create({ prompt: `same second ${i}` });
+    const created: string[] = [];
+    for (let i = 0; i < 5; i++) created.push((await create({ prompt: `same second ${i}` })).body.id);
     const a = await json(`${REPO_TASKS}?per_page=3&page=1`);
     const b = await json(`${REPO_TASKS}?per_page=3&page=2`);
     const ids = [...a.body.tasks, ...b.body.tasks].map((t: any) => t.id);
     expect(new Set(ids).size).toBe(6);
-    const newest = a.body.tasks.slice(0, 3).map((t: any) => t.id);
-    expect(newest).toEqual([...newest].sort().reverse());
+    expect(ids.slice(0, 5)).toEqual([...created].reverse());
   });
 
   describe('pagination', () => {

@@ -1,0 +1,27 @@
+import { API_HEADERS, REPO_TASKS } from './lib/api.js';
+import { fixturesWithTasks } from './lib/fixtures-dir.js';
+import { load } from './lib/load.js';
+import { saveResult } from './lib/results.js';
+import { spawnServer } from './lib/spawn-server.js';
+
+export const BIG_LIST_TASKS = 100_000;
+const CONNECTIONS = 50;
+const QUERY = '?state=completed,failed&sort=created_at&direction=asc&page=3';
+
+/** 100,000 stored tasks; a list filtered by two states, sorted, page 3, at 50 connections. */
+export async function runBigList() {
+  const server = await spawnServer('emulator', { fixturesDir: fixturesWithTasks(BIG_LIST_TASKS) }, { path: `${REPO_TASKS}?per_page=1`, headers: API_HEADERS });
+  try {
+    const url = `${server.url}${REPO_TASKS}${QUERY}`;
+    const first = await fetch(url, { headers: API_HEADERS });
+    const body = (await first.json()) as { tasks: unknown[]; total_active_count: number; total_archived_count: number };
+    if (first.status !== 200 || body.tasks.length !== 30) throw new Error(`unexpected answer ${first.status} with ${body.tasks.length} tasks`);
+    await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 3 });
+    const run = await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 10 });
+    const result = { tasks: BIG_LIST_TASKS, storedInScope: body.total_active_count + body.total_archived_count, startupMs: server.msToFirst200, query: `${REPO_TASKS}${QUERY}`, connections: CONNECTIONS, ...run };
+    saveResult('big-list', result);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}

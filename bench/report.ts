@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LoadResult } from './lib/load.js';
+import { machine, readResult, round } from './lib/results.js';
+
+const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const NOTES_MD = fileURLToPath(new URL('./NOTES.md', import.meta.url));
+
+type Loaded = LoadResult & { ratio?: number };
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const kb = (bytes: number) => `${round(bytes / 1024, 2)} KB`;
+const mb = (bytes: number) => `${round(bytes / 2 ** 20, 1)} MB`;
+const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not run' : ok ? 'met' : '**missed**');
+const loadAvg = (r?: { loadAverage: number[] }) => (r ? r.loadAverage.map((x) => round(x, 1)).join(' / ') : '');
+
+/** bench/RESULTS.md from the latest figures of every section (bench/results/*.json) and bench/NOTES.md. */
+export function writeReport(): void {
+  const m = machine();
+  const t = readResult<{ connections: number; measureS: number; bodyBytes: { list: number; task: number }; ceilingGet: Loaded; ceilingPost: Loaded; list: Loaded; get: Loaded; create: Loaded }>('throughput');
+  const big = readResult<Loaded & { tasks: number; query: string; connections: number; startupMs: number }>('big-list');
+  const sm = readResult<any>('startup-memory');
+  type Timing = { createMs: number; runMs: number; totalMs: number };
+  const sc = readResult<{ tasks: number; scenario: string; stepwise: Timing; oneJump: Timing }>('scenario');
+  const fz = readResult<{ runs: number; seed: number; failed: boolean; interrupted: boolean; failure: string | null; seconds: number; requestsPerSecond: number; statuses: Record<string, number> }>('fuzz');
+  const so = readResult<any>('soak');
+
+  const out: string[] = [];
+  out.push('# Benchmark results', '');
+  out.push('Written by `npm run bench` (bench/report.ts) from bench/results/*.json; do not edit by hand.', '');
+  out.push(
+    '> **These figures were taken on a busy machine** (other engineers\' test runs were sharing the two',
+    '> cores; the load average at the end of each section is listed below). Throughput ratios and',
+    '> latencies are noisy and the emulator, being CPU-bound where the ceiling is not, suffers more',
+    '> from it. Re-take them on a quiet machine with `npm run bench` before quoting them.',
+    '',
+  );
+  out.push('## Machine and versions', '');
+  out.push('| | |', '|---|---|');
+  out.push(`| CPU | ${m.cpu}, ${m.cores} cores |`, `| memory | ${m.memoryGiB} GiB |`, `| node | ${m.node} |`);
+  out.push(`| hono / @hono/node-server | ${m.hono} / ${m.honoNodeServer} |`, `| autocannon / fast-check | ${m.autocannon} / ${m.fastCheck} |`, `| package | ${m.package} |`);
+  out.push('');
+  out.push('## Commands', '');
+  out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
+  out.push('Servers run in their own node process (`bench/servers/*.mjs` on the built `dist/`, with', '`--expose-gc`), autocannon in the runner\'s; both on loopback. Each throughput run gets a fresh server.', '');
+
+  out.push('## Figures against targets', '');
+  out.push('| measure | figure | target | |', '|---|---|---|---|');
+  if (t) {
+    out.push(`| list, 30 tasks, full pipeline | ${Math.round(t.list.rps)} req/s = ${pct(t.list.ratio!)} of the ceiling's GET | ≥ 50% | ${verdict(t.list.ratio! >= 0.5)} |`);
+    out.push(`| get a task (with sessions) | ${Math.round(t.get.rps)} req/s = ${pct(t.get.ratio!)} of the ceiling's GET | ≥ 50% | ${verdict(t.get.ratio! >= 0.5)} |`);
+    out.push(`| create a task | ${Math.round(t.create.rps)} req/s = ${pct(t.create.ratio!)} of the ceiling's POST | ≥ 40% | ${verdict(t.create.ratio! >= 0.4)} |`);
+  }
+  if (big) out.push(`| 100,000 stored: two states, sorted, page 3, ${big.connections} connections | p99 ${big.p99} ms (${Math.round(big.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.p99 <= 10)} |`);
+  if (sm) {
+    out.push(`| start to first 200 | ${Math.round(sm.emulatorEmpty.msToFirst200)} ms vs ${Math.round(sm.ceiling.msToFirst200)} ms = ${round(sm.startupRatio, 2)}x | ≤ 2x | ${verdict(sm.startupRatio <= 2)} |`);
+    out.push(`| idle RSS after GC | ${mb(sm.emulatorEmpty.rss)} vs ${mb(sm.ceiling.rss)} = ${round(sm.idleRssRatio, 2)}x | ≤ 1.5x | ${verdict(sm.idleRssRatio <= 1.5)} |`);
+    out.push(`| RSS per stored task (N=0 vs N=${sm.stored.toLocaleString('en')}) | ${kb(sm.rssPerTaskBytes)} (${Math.round(sm.rssPerTaskBytes)} B; heap ${Math.round(sm.heapPerTaskBytes)} B) | ≤ 1.5 KB | ${verdict(sm.rssPerTaskBytes <= 1536)} |`);
+  }
+  if (sc) out.push(`| ${sc.tasks.toLocaleString('en')} tasks on a 30-minute scenario, to their end (manual clock) | ${Math.round(sc.stepwise.totalMs)} ms (create ${Math.round(sc.stepwise.createMs)} + run ${Math.round(sc.stepwise.runMs)}) | ≤ 1 s | ${verdict(sc.stepwise.totalMs <= 1000)} |`);
+  if (fz) out.push(`| fuzzed requests | ${fz.runs.toLocaleString('en')} in ${fz.seconds} s, ${fz.failed ? 'a property failed' : 'no property failed'} | 100,000, none failing | ${verdict(!fz.failed && fz.runs >= 100_000)} |`);
+  if (so) out.push(`| soak, ${so.requests.toLocaleString('en')} requests | heap after GC ×${so.heapGrowthAfterWarmup}, RSS ×${so.rssGrowthAfterWarmup} from a quarter in to the end | flat | ${verdict(so.heapGrowthAfterWarmup <= 1.1)} |`);
+  out.push('');
+
+  if (t) {
+    out.push('## Throughput', '');
+    out.push(`${t.connections} connections, ${t.measureS} s measured after a warm-up; list body ${t.bodyBytes.list} bytes, task body ${t.bodyBytes.task} bytes (the ceiling serves the same bytes).`, '');
+    out.push('| run | req/s | p50 ms | p99 ms | max ms | non-2xx | errors |', '|---|---|---|---|---|---|---|');
+    for (const [name, r] of [['ceiling GET', t.ceilingGet], ['ceiling POST', t.ceilingPost], ['list', t.list], ['get', t.get], ['create', t.create]] as const) {
+      out.push(`| ${name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.maxMs} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
+    }
+    out.push('', `Load average at the end: ${loadAvg(t)}.`, '');
+  }
+  if (big) {
+    out.push('## 100,000 stored tasks', '');
+    out.push(`\`GET ${big.query}\`, all ${big.tasks.toLocaleString('en')} tasks in that repository; server ready in ${Math.round(big.startupMs / 1000)} s (generating them).`, '');
+    out.push('| req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | errors |', '|---|---|---|---|---|---|---|');
+    out.push(`| ${Math.round(big.rps)} | ${big.p50} | ${big.p90} | ${big.p99} | ${big.maxMs} | ${big.non2xx} | ${big.errors + big.timeouts} |`);
+    out.push('', `Load average at the end: ${loadAvg(big)}.`, '');
+  }
+  if (sm) {
+    out.push('## Start-up and memory', '');
+    out.push(`Median of ${sm.starts} starts; memory read after two full GCs, having served one request.`, '');
+    out.push('| server | start to first 200 | RSS | heap used |', '|---|---|---|---|');
+    out.push(`| ceiling | ${Math.round(sm.ceiling.msToFirst200)} ms | ${mb(sm.ceiling.rss)} | ${mb(sm.ceiling.heapUsed)} |`);
+    out.push(`| emulator, no stored tasks | ${Math.round(sm.emulatorEmpty.msToFirst200)} ms | ${mb(sm.emulatorEmpty.rss)} | ${mb(sm.emulatorEmpty.heapUsed)} |`);
+    out.push(`| emulator, the built-in 185 tasks | ${Math.round(sm.emulator185.msToFirst200)} ms (${round(sm.startupRatio185, 2)}x) | ${mb(sm.emulator185.rss)} | ${mb(sm.emulator185.heapUsed)} |`);
+    out.push(`| emulator, ${sm.stored.toLocaleString('en')} tasks | ${Math.round(sm.storedStartupMs)} ms | ${mb(sm.storedRss)} | ${mb(sm.storedHeapUsed)} |`);
+    out.push('', `Load average at the end: ${loadAvg(sm)}.`, '');
+  }
+  if (sc) {
+    out.push('## A 30-minute scenario', '');
+    out.push(`${sc.tasks.toLocaleString('en')} tasks on ${sc.scenario}, created through the API and run to their end through the control API, in-process (app.request).`, '');
+    out.push('| clock moved | create | run to the end | total |', '|---|---|---|---|');
+    out.push(`| a minute at a time (36 advances) | ${sc.stepwise.createMs} ms | ${sc.stepwise.runMs} ms | ${sc.stepwise.totalMs} ms |`);
+    out.push(`| in one 36-minute jump | ${sc.oneJump.createMs} ms | ${sc.oneJump.runMs} ms | ${sc.oneJump.totalMs} ms |`, '');
+  }
+  if (fz) {
+    out.push('## Fuzzing', '');
+    out.push(`The test suite's generators and properties (test/fuzz), seed ${fz.seed}: ${fz.runs.toLocaleString('en')} requests in ${fz.seconds} s (${fz.requestsPerSecond}/s)${fz.interrupted ? ', stopped by the time limit' : ''}.`, '');
+    out.push('| status | requests |', '|---|---|');
+    for (const [status, n] of Object.entries(fz.statuses).sort()) out.push(`| ${status} | ${n.toLocaleString('en')} |`);
+    if (fz.failure) out.push('', '```', fz.failure, '```');
+    out.push('');
+  }
+  if (so) {
+    out.push('## Soak', '');
+    out.push(`${so.requests.toLocaleString('en')} requests in ${so.seconds} s (${so.rps}/s): reads, creates in ${so.tenantNames} tenant names against --max-tenants ${so.maxTenants} (${so.tenantsAlive} alive at the end), unknown tokens, unknown paths, bad versions. Memory after GC:`, '');
+    out.push('| s | requests | RSS | heap used |', '|---|---|---|---|');
+    const samples = so.samples as Array<{ s: number; requests: number; rss: number; heapUsed: number }>;
+    const every = Math.max(1, Math.ceil(samples.length / 16));
+    for (const [i, x] of samples.entries()) if (i % every === 0 || i === samples.length - 1) out.push(`| ${x.s} | ${x.requests.toLocaleString('en')} | ${mb(x.rss)} | ${mb(x.heapUsed)} |`);
+    out.push('', `Status codes: ${Object.entries(so.statusCodes as Record<string, { count: number }>).map(([k, v]) => `${k}: ${v.count}`).join(', ')}; errors ${so.errors}, timeouts ${so.timeouts}.`, '');
+  }
+  if (existsSync(NOTES_MD)) out.push(readFileSync(NOTES_MD, 'utf8').trim(), '');
+  writeFileSync(RESULTS_MD, `${out.join('\n')}\n`);
+  console.log(`wrote ${RESULTS_MD}`);
+}

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { TaskRecord } from '../domain/types.js';
+import type { TaskPage } from '../store/task-store.js';
+import { presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
+
+/** A body ready to send, and the hash its weak ETag is made of. */
+export interface Presented {
+  json: string;
+  hash: string;
+}
+
+export interface PresentCache {
+  /** The task as a list item (no sessions). */
+  item(task: TaskRecord, bases: UrlBases): Presented;
+  /** The task with its sessions, as both get-by-id operations answer it. */
+  full(task: TaskRecord, bases: UrlBases): Presented;
+  /** A list answer: its tasks' cached items and the two totals. */
+  list(page: TaskPage, bases: UrlBases): Presented;
+}
+
+interface Entry {
+  revision: number;
+  api: string;
+  web: string;
+  item?: Presented;
+  full?: Presented;
+}
+
+export const DEFAULT_PRESENT_CACHE_SIZE = 2_000;
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const presented = (json: string): Presented => ({ json, hash: sha1(json) });
+
+/**
+ * Tasks change far less often than they are read, and turning 30 of them into JSON (timestamps,
+ * URLs, stringify, a hash of the whole body for the ETag) was most of a list request's cost
+ * (bench/RESULTS.md). A task's JSON is kept until the store changes the record (its `revision`)
+ * or the URL bases differ; a list is assembled from its items' JSON, and its ETag hashes the
+ * items' hashes and the totals, which together fix the body. At most `capacity` tasks are kept,
+ * the least recently used dropped first, so memory does not grow with the tasks stored or read.
+ */
+export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE): PresentCache {
+  const entries = new Map<TaskRecord, Entry>();
+  const entryOf = (task: TaskRecord, bases: UrlBases): Entry => {
+    let entry = entries.get(task);
+    if (entry) entries.delete(task); // re-inserted below: Map order is least recently used first
+    if (!entry || entry.revision !== task.revision || entry.api !== bases.api || entry.web !== bases.web) {
+      entry = { revision: task.revision, api: bases.api, web: bases.web };
+    }
+    entries.set(task, entry);
+    if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    return entry;
+  };
+  const item = (task: TaskRecord, bases: UrlBases) => {
+    const entry = entryOf(task, bases);
+    return (entry.item ??= presented(JSON.stringify(presentTask(task, bases))));
+  };
+  return {
+    item,
+    full(task, bases) {
+      const entry = entryOf(task, bases);
+      return (entry.full ??= presented(JSON.stringify(presentTaskWithSessions(task, bases))));
+    },
+    list(page, bases) {
+      const items = page.tasks.map((t) => item(t, bases));
+      const totals = `"total_active_count":${page.totalActive},"total_archived_count":${page.totalArchived}`;
+      return {
+        json: `{"tasks":[${items.map((i) => i.json).join(',')}],${totals}}`,
+        hash: sha1(`${items.map((i) => i.hash).join(',')}|${totals}`),
+      };
+    },
+  };
+}
