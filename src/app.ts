@@ -60,6 +60,7 @@ const DOMAIN_STATUS = {
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
   const webBaseUrl = deps.config.webBaseUrl.replace(/\/+$/, '');
+  const publicBase = deps.config.baseUrl?.replace(/\/+$/, '');
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         webBaseUrl,
         linkStyle: deps.config.linkStyle,
         maxBodyBytes: deps.config.maxBodyBytes,
-        publicBaseUrl: deps.config.baseUrl?.replace(/\/+$/, ''),
+        publicBaseUrl: publicBase,
       }),
     )
     .route('/', createRateLimitRoute());
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   function enter(c: Context<ApiEnv>, next: () => Promise<void>, tenant: ReturnType<TenantRegistry['get']> & object, prefix: string) {
     c.set('tenant', tenant);
     c.set('world', tenant.world);
-    c.set('apiBase', `${deps.config.baseUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin}${prefix}`);
+    c.set('apiBase', `${publicBase ?? originOf(c.req.url)}${prefix}`);
     return next();
   }
 
@@ -117,4 +118,10 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   });
   return app;
+}
+
+/** scheme://host[:port] of an absolute URL, without parsing all of it (this runs per request). */
+export function originOf(url: string): string {
+  const end = url.indexOf('/', url.indexOf('//') + 2);
+  return end === -1 ? url : url.slice(0, end);
 }

@@ -34,6 +34,8 @@ export interface FaultBook {
   remove(id: string): boolean;
   clear(): void;
   decide(request: FaultRequest): FiredFault | undefined;
+  /** True when there are no rules, so requests need not be described to `decide` at all. */
+  isEmpty(): boolean;
 }
 
 interface Entry {
@@ -73,6 +75,7 @@ export function createFaultBook(random: Random, initial: readonly FaultRuleSpec[
       return true;
     },
     clear: () => void entries.splice(0),
+    isEmpty: () => entries.length === 0,
     decide(request) {
       for (const e of entries) {
         if (!e.matches(request)) continue;

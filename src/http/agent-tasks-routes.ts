@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { every } from 'hono/combine';
 import { createTaskInRepo, getTaskById, getTaskByRepoAndId, listTasks, listTasksForRepo } from '../domain/agent-tasks.js';
 import type { TaskPage } from '../store/task-store.js';
 import type { OperationId } from './api-types.js';
@@ -33,23 +32,26 @@ export const SCENARIO_HEADER = 'x-emulator-scenario';
 export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const cache = createPresentCache();
-  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> =>
-    every(
-      async (c: Context<ApiEnv>, next: () => Promise<void>) => {
-        c.set('docsUrl', options.docsUrl[id]);
-        await next();
-      },
-      authenticate(),
-      countRateLimit(),
-    );
+  const auth = authenticate();
+  const count = countRateLimit();
+  // Chained by hand rather than with hono/combine, which composes anew on every request. An
+  // answer the inner one gives instead of going on (a rate limit) becomes the response, as
+  // Hono's own chaining would make it.
+  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> => (c, next) => {
+    c.set('docsUrl', options.docsUrl[id]);
+    return auth(c, async () => {
+      const answer = await count(c, next);
+      if (answer) c.res = answer;
+    });
+  };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
   const readList = (c: Context<ApiEnv>, allowCreatorId: boolean) =>
     parseListQuery({ get: (n) => c.req.query(n), all: (n) => c.req.queries(n) ?? [] }, allowCreatorId);
   const answerList = (c: Context<ApiEnv>, list: ParsedList, page: TaskPage) => {
-    const origin = options.publicBaseUrl ?? new URL(c.req.url).origin;
+    const url = new URL(c.req.url);
     const link = buildLinkHeader({
-      base: `${origin}${c.req.path}`,
-      query: new URL(c.req.url).searchParams,
+      base: `${options.publicBaseUrl ?? url.origin}${c.req.path}`,
+      query: url.searchParams,
       page: list.page,
       perPage: list.perPage,
       matched: page.matched,

@@ -29,6 +29,7 @@ const isControlPath = (path: string) => path === '/_emulator' || path.startsWith
 export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const tenant = c.get('tenant');
+    if (tenant.faults.isEmpty()) return next();
     const path = tenantPath(c);
     if (isControlPath(path)) return next();
     const fired = tenant.faults.decide({

@@ -37,19 +37,19 @@ const presented = (json: string): Presented => ({ json, hash: sha1(json) });
  * (bench/RESULTS.md). A task's JSON is kept until the store changes the record (its `revision`)
  * or the URL bases differ; a list is assembled from its items' JSON, and its ETag hashes the
  * items' hashes and the totals, which together fix the body. At most `capacity` tasks are kept,
- * the least recently used dropped first, so memory does not grow with the tasks stored or read.
+ * the oldest entry dropped first, so memory does not grow with the tasks stored or read.
  */
 export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE): PresentCache {
   const entries = new Map<TaskRecord, Entry>();
+  // First in, first out: a hit does not reorder the map, which keeps the common path to one
+  // lookup; a task read again after being dropped is simply presented again.
   const entryOf = (task: TaskRecord, bases: UrlBases): Entry => {
-    let entry = entries.get(task);
-    if (entry) entries.delete(task); // re-inserted below: Map order is least recently used first
-    if (!entry || entry.revision !== task.revision || entry.api !== bases.api || entry.web !== bases.web) {
-      entry = { revision: task.revision, api: bases.api, web: bases.web };
-    }
-    entries.set(task, entry);
-    if (entries.size > capacity) entries.delete(entries.keys().next().value!);
-    return entry;
+    const entry = entries.get(task);
+    if (entry && entry.revision === task.revision && entry.api === bases.api && entry.web === bases.web) return entry;
+    const fresh: Entry = { revision: task.revision, api: bases.api, web: bases.web };
+    if (!entry && entries.size >= capacity) entries.delete(entries.keys().next().value!);
+    entries.set(task, fresh);
+    return fresh;
   };
   const item = (task: TaskRecord, bases: UrlBases) => {
     const entry = entryOf(task, bases);

@@ -16,16 +16,18 @@ export function recordJournal(realTime: () => number): MiddlewareHandler<ApiEnv>
       throw error;
     } finally {
       const tenant = c.get('tenant');
-      const url = new URL(c.req.url);
       const prefix = `/t/${tenant.name}/`;
-      const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length - 1) : url.pathname;
+      const full = c.req.path;
+      const path = full.startsWith(prefix) ? full.slice(prefix.length - 1) : full;
       if (!path.startsWith('/_emulator/')) {
         const fault = c.get('fault');
+        const url = c.req.url;
+        const q = url.indexOf('?');
         tenant.journal.record({
-          at: new Date(tenant.clock.now()).toISOString(),
+          atMs: tenant.clock.now(),
           method: c.req.method,
           path,
-          query: url.search,
+          query: q === -1 ? '' : url.slice(q),
           status: failed ? 0 : c.res.status,
           durationMs: realTime() - started,
           requestId: c.res.headers.get('x-github-request-id') ?? '',

@@ -20,16 +20,19 @@ export interface JournalFilter {
   status?: number;
 }
 
+/** What the journal is told of a request; `atMs` becomes `at` only when the journal is read. */
+export type JournalRecord = Omit<JournalEntry, 'id' | 'at'> & { atMs: number };
+
 /** A bounded request journal: the oldest entries fall off once `capacity` is reached. */
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'id'>): void;
+  record(entry: JournalRecord): void;
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
   readonly capacity: number;
 }
 
 export function createJournal(capacity: number): Journal {
-  const ring: JournalEntry[] = [];
+  const ring: Array<JournalRecord & { id: number }> = [];
   let start = 0;
   let nextId = 1;
   return {
@@ -45,7 +48,7 @@ export function createJournal(capacity: number): Journal {
     },
     list(filter = {}) {
       const ordered = [...ring.slice(start), ...ring.slice(0, start)];
-      return ordered.filter(
+      return ordered.map(({ atMs, ...rest }) => ({ ...rest, at: new Date(atMs).toISOString() })).filter(
         (e) =>
           (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
           (filter.path === undefined || e.path === filter.path || e.path.startsWith(filter.path.endsWith('/') ? filter.path : `${filter.path}/`)) &&

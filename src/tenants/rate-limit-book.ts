@@ -31,7 +31,7 @@ export interface RateLimitBook {
   /** Count one content-creating request against the secondary limit. */
   admitContent(token: string): ContentVerdict;
   secondaryStatus(token: string): SecondaryStatus;
-  settings(): RateLimitSettings;
+  settings(): Readonly<RateLimitSettings>;
   configure(patch: RateLimitSettingsPatch): RateLimitSettings;
   /** Forget counts and blocks (of one token, or all); limits and settings stay. */
   resetCounts(token?: string): void;
@@ -85,8 +85,9 @@ export function createRateLimitBook(clock: Clock, initialSettings: RateLimitSett
     },
     admitContent: (token) => secondary.admit(token, settings.secondary),
     secondaryStatus: (token) => secondary.status(token, settings.secondary),
-    settings: () => structuredClone(settings),
-    configure: (patch) => structuredClone((settings = applySettingsPatch(settings, patch))),
+    // Settings are replaced, never changed in place (applySettingsPatch), so they can be shared.
+    settings: () => settings,
+    configure: (patch) => (settings = applySettingsPatch(settings, patch)),
     resetCounts(token) {
       if (token === undefined) windows.clear();
       else windows.delete(token);
