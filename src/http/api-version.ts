@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { DEFAULT_API_VERSION, MESSAGES, SUPPORTED_API_VERSIONS, unsupportedVersionMessage } from './messages.js';
 import { respondError } from './respond.js';
+import { addAnswerHeader } from './answer-headers.js';
 
 /**
  * X-GitHub-Api-Version: absent selects 2022-11-28; an unsupported value is a 400 before
@@ -12,7 +13,7 @@ export function apiVersion(): MiddlewareHandler {
     if (asked !== undefined && !(SUPPORTED_API_VERSIONS as readonly string[]).includes(asked)) {
       return respondError(c, 400, MESSAGES.badRequest, undefined, unsupportedVersionMessage(asked));
     }
-    c.header('x-github-api-version-selected', asked ?? DEFAULT_API_VERSION);
+    addAnswerHeader(c, 'x-github-api-version-selected', asked ?? DEFAULT_API_VERSION);
     await next();
   };
 }

@@ -8,6 +8,7 @@ import {
   SECONDARY_RATE_LIMIT_DOCS_URL,
 } from './messages.js';
 import { respondError } from './respond.js';
+import { addAnswerHeader } from './answer-headers.js';
 
 export function rateLimitHeaders(s: RateLimitStatus): Record<string, string> {
   return {
@@ -48,9 +49,9 @@ export function countRateLimit(): MiddlewareHandler<ApiEnv> {
         });
       }
     }
-    // Set before the answer exists, so they go into it as it is made: changing a finished
-    // response's headers costs far more (bench/RESULTS.md). Only a 304 has them redone.
-    for (const [name, value] of Object.entries(rateLimitHeaders(book.consume(token.value, token.rateLimit)))) c.header(name, value);
+    // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts).
+    // Only a 304 has them redone.
+    for (const [name, value] of Object.entries(rateLimitHeaders(book.consume(token.value, token.rateLimit)))) addAnswerHeader(c, name, value);
     await next();
     if (c.res.status === 304) {
       for (const [name, value] of Object.entries(rateLimitHeaders(book.refund(token.value, token.rateLimit)))) c.res.headers.set(name, value);
@@ -60,10 +61,10 @@ export function countRateLimit(): MiddlewareHandler<ApiEnv> {
 
 /**
  * The x-github-request-id this answer carries (set by standardHeaders before routing); GitHub
- * quotes it in rate-limit messages. Reading c.res only materialises the headers prepared so far.
+ * quotes it in rate-limit messages.
  */
 export function requestIdOf(c: Context): string {
-  return c.res.headers.get('x-github-request-id') ?? '';
+  return (c.get('requestId') as string | undefined) ?? '';
 }
 
 /** GitHub's "2025-05-02 07:12:28" form, on the tenant's clock. */

@@ -13,5 +13,11 @@ export interface ApiEnv {
     apiBase: string;
     /** Set when a fault rule fired on this request (for the request journal). */
     fault?: { ruleId: string; kind: string };
+    /** GitHub's x-github-request-id of this request. */
+    requestId: string;
+    /** Headers every answer to this request carries (http/answer-headers.ts). */
+    answerHeaders: Record<string, string>;
+    /** Whether the answer was made with `answerHeaders` already in it. */
+    answerHeadersApplied: boolean;
   };
 }

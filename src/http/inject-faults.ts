@@ -7,6 +7,7 @@ import { connectionFaultError, cutSocket, socketOf } from './connection-fault.js
 import type { ApiEnv } from './env.js';
 import { FAULT_MESSAGES, GENERIC_DOCS_URL } from './messages.js';
 import { respondError } from './respond.js';
+import { addAnswerHeader } from './answer-headers.js';
 
 /** Response header naming the fault injected into an answer (absent when none was). */
 export const FAULT_HEADER = 'x-emulator-fault';
@@ -48,8 +49,8 @@ export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<Ap
 async function apply(c: Context<ApiEnv>, next: () => Promise<void>, fired: FiredFault): Promise<Response | void> {
   switch (fired.kind) {
     case 'latency':
+      addAnswerHeader(c, FAULT_HEADER, 'latency');
       await next();
-      c.res.headers.set(FAULT_HEADER, 'latency');
       return;
     case 'error': {
       const error = fired.rule.error!;

@@ -22,8 +22,8 @@ describe('present cache', () => {
     const store = storeWithTasks();
     const cache = createPresentCache();
     for (let round = 0; round < 2; round++) {
-      expect(cache.list(page(store), bases).json).toBe(JSON.stringify(presentTaskList(page(store), bases)));
-      for (const task of page(store).tasks) expect(cache.full(task, bases).json).toBe(JSON.stringify(presentTaskWithSessions(task, bases)));
+      expect(cache.list(page(store), bases).body.toString()).toBe(JSON.stringify(presentTaskList(page(store), bases)));
+      for (const task of page(store).tasks) expect(cache.full(task, bases).body.toString()).toBe(JSON.stringify(presentTaskWithSessions(task, bases)));
     }
   });
 
@@ -35,11 +35,11 @@ describe('present cache', () => {
     const listBefore = cache.list(page(store), bases);
     store.update(task.id, (t) => (t.name = 'Renamed'));
     const after = cache.full(task, bases);
-    expect(after.json).toContain('"name":"Renamed"');
+    expect(after.body.toString()).toContain('"name":"Renamed"');
     expect(after.hash).not.toBe(before.hash);
     expect(cache.list(page(store), bases).hash).not.toBe(listBefore.hash);
     const elsewhere = cache.full(task, { ...bases, api: 'http://localhost:9/t/job-1' });
-    expect(elsewhere.json).toContain('"url":"http://localhost:9/t/job-1/agents/repos/');
+    expect(elsewhere.body.toString()).toContain('"url":"http://localhost:9/t/job-1/agents/repos/');
   });
 
   it('keeps at most its capacity of tasks, however many are read', () => {

@@ -3,9 +3,9 @@ import type { TaskRecord } from '../domain/types.js';
 import type { TaskPage } from '../store/task-store.js';
 import { presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
 
-/** A body ready to send, and the hash its weak ETag is made of. */
+/** A body ready to send (UTF-8 bytes, so nothing is encoded per request), and its ETag's hash. */
 export interface Presented {
-  json: string;
+  body: Buffer;
   hash: string;
 }
 
@@ -29,7 +29,8 @@ interface Entry {
 export const DEFAULT_PRESENT_CACHE_SIZE = 2_000;
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-const presented = (json: string): Presented => ({ json, hash: sha1(json) });
+const presented = (json: string): Presented => ({ body: Buffer.from(json), hash: sha1(json) });
+const COMMA = Buffer.from(',');
 
 /**
  * Tasks change far less often than they are read, and turning 30 of them into JSON (timestamps,
@@ -64,10 +65,10 @@ export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE): Prese
     list(page, bases) {
       const items = page.tasks.map((t) => item(t, bases));
       const totals = `"total_active_count":${page.totalActive},"total_archived_count":${page.totalArchived}`;
-      return {
-        json: `{"tasks":[${items.map((i) => i.json).join(',')}],${totals}}`,
-        hash: sha1(`${items.map((i) => i.hash).join(',')}|${totals}`),
-      };
+      const parts: Buffer[] = [Buffer.from('{"tasks":[')];
+      items.forEach((i, n) => (n === 0 ? parts.push(i.body) : parts.push(COMMA, i.body)));
+      parts.push(Buffer.from(`],${totals}}`));
+      return { body: Buffer.concat(parts), hash: sha1(`${items.map((i) => i.hash).join(',')}|${totals}`) };
     },
   };
 }

@@ -30,7 +30,7 @@ export function recordJournal(realTime: () => number): MiddlewareHandler<ApiEnv>
           query: q === -1 ? '' : url.slice(q),
           status: failed ? 0 : c.res.status,
           durationMs: realTime() - started,
-          requestId: c.res.headers.get('x-github-request-id') ?? '',
+          requestId: c.get('requestId') ?? '',
           ...(fault ? { fault } : {}),
         });
       }

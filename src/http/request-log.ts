@@ -16,7 +16,7 @@ export function requestLog(logger: Logger, now: () => number): MiddlewareHandler
       path: c.req.path,
       status: c.res.status,
       ms: now() - started,
-      request_id: c.res.headers.get('x-github-request-id') ?? undefined,
+      request_id: (c.get('requestId') as string | undefined) ?? undefined,
       ...(debug ? { query: new URL(c.req.url).search || undefined, user_agent: c.req.header('user-agent') } : {}),
     });
   };

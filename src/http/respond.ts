@@ -2,24 +2,25 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ValidationProblem } from '../domain/errors.js';
 import type { ErrorBody } from './api-types.js';
+import { answer } from './answer-headers.js';
 import { GENERIC_DOCS_URL } from './messages.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export function respondJson(c: Context, status: ContentfulStatusCode, body: unknown, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(body), status, { 'content-type': JSON_CONTENT_TYPE, ...headers });
+  return answer(c, JSON.stringify(body), status, { 'content-type': JSON_CONTENT_TYPE, ...headers });
 }
 
 /**
  * A cacheable GET answer, its body already serialised (http/present-cache.ts): a weak ETag made of
  * the body's hash, and 304 with no body when the client already holds it (conditional requests).
  */
-export function respondPresented(c: Context, body: { json: string; hash: string }, headers: Record<string, string> = {}): Response {
-  const text = body.json;
+export function respondPresented(c: Context, body: { body: Buffer; hash: string }, headers: Record<string, string> = {}): Response {
+  const text = body.body;
   const etag = `W/"${body.hash}"`;
   const common = { etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP', ...headers };
-  if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, common);
-  return c.body(text, 200, { 'content-type': JSON_CONTENT_TYPE, ...common });
+  if (matchesEtag(c.req.header('if-none-match'), etag)) return answer(c, null, 304, common);
+  return answer(c, text, 200, { 'content-type': JSON_CONTENT_TYPE, ...common });
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
