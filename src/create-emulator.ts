@@ -88,10 +88,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
-  const fromOption = parseFaultRulesDocument({ faults: options.faultRules ?? [] }, 'faultRules option');
-  const fromFile = options.faultRulesFile ? loadFaultRules(options.faultRulesFile) : [];
-  // Checked together too, so an id used in both places is reported rather than silently dropped.
-  const faultRules = parseFaultRulesDocument({ faults: [...fromOption, ...fromFile] }, 'faultRules option and faultRulesFile');
+  const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
   const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const tenants = createTenantRegistry({
@@ -155,4 +152,12 @@ function checkScenarioNames(catalogue: ScenarioCatalogue, defaultScenario: strin
       throw new ScenarioError('repositories.yaml', `${repo.owner.login}/${repo.name}: unknown default_scenario ${repo.defaultScenario}; known: ${known()}`);
     }
   }
+}
+
+/** Start-up fault rules from the option and the file, checked together so an id used in both is reported. */
+function readFaultRules(fromOption: FaultRuleSpec[] = [], file?: string): FaultRuleSpec[] {
+  if (fromOption.length === 0 && file === undefined) return []; // most runs: no validator to compile
+  const checked = parseFaultRulesDocument({ faults: fromOption }, 'faultRules option');
+  const fromFile = file ? loadFaultRules(file) : [];
+  return parseFaultRulesDocument({ faults: [...checked, ...fromFile] }, 'faultRules option and faultRulesFile');
 }

@@ -3,6 +3,7 @@ import type { FaultRuleSpec } from './fault-rule.js';
 import { faultRuleSchema, faultRulesFileSchema } from './fault-rule-schema.js';
 import { compilePathRegex } from './match-path.js';
 import { FileProblem } from '../support/file-problem.js';
+import { lazyValidator } from '../support/lazy-validator.js';
 
 /** Fault rules that cannot be used, naming where they came from (a file, an option). */
 export class FaultRuleError extends FileProblem {}
@@ -20,7 +21,7 @@ export type RuleCheck = { ok: true; rule: FaultRuleSpec } | { ok: false; problem
  * at module level, so emulators share no state.
  */
 export function createFaultRuleCheck(): (value: unknown) => RuleCheck {
-  const validate = new Ajv({ allErrors: true, strict: true }).compile(faultRuleSchema);
+  const validate = lazyValidator(faultRuleSchema, { allErrors: true, strict: true });
   return (value) => {
     if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
     const problems = checkBeyondSchema(value as FaultRuleSpec, '');

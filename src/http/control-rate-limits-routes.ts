@@ -1,4 +1,3 @@
-import { Ajv } from 'ajv';
 import { Hono, type Context } from 'hono';
 import type { Token } from '../domain/directory.js';
 import type { LimitStatus, RateLimitSettings, RateLimitSettingsPatch } from '../tenants/rate-limit-settings.js';
@@ -7,6 +6,7 @@ import type { ApiEnv } from './env.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
+import { lazyValidator } from '../support/lazy-validator.js';
 
 /** Mounted under /_emulator. */
 const BASE = '/rate-limits';
@@ -49,10 +49,9 @@ const resetSchema = { type: 'object', additionalProperties: false, properties: {
  * (docs/faults.md). Never rate limited or faulted itself. A rejected request changes nothing.
  */
 export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
-  const ajv = new Ajv({ allErrors: true, strict: true });
-  const checkSettings = ajv.compile(settingsSchema);
-  const checkToken = ajv.compile(tokenSchema);
-  const checkReset = ajv.compile(resetSchema);
+  const checkSettings = lazyValidator(settingsSchema, { allErrors: true, strict: true });
+  const checkToken = lazyValidator(tokenSchema, { allErrors: true, strict: true });
+  const checkReset = lazyValidator(resetSchema, { allErrors: true, strict: true });
   const invalid = (c: Context<ApiEnv>, errors: typeof checkSettings.errors) =>
     respondInvalid(
       c,

@@ -1,10 +1,10 @@
-import { Ajv } from 'ajv';
 import type { NewTask } from '../domain/agent-tasks.js';
 import type { ValidationProblem } from '../domain/errors.js';
 import { MODELS } from '../domain/types.js';
 import type { CreateTaskRequest } from './api-types.js';
 import { parseJsonObject } from './json-body.js';
 import { MESSAGES } from './messages.js';
+import { lazyValidator } from '../support/lazy-validator.js';
 
 export type BodyResult =
   | { ok: true; input: Omit<NewTask, 'headerScenario'> }
@@ -16,7 +16,7 @@ export type BodyResult =
  * Unknown members are ignored, as GitHub ignores them.
  */
 export function createTaskBodyParser(schema: object): (text: string) => BodyResult {
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  const validate = lazyValidator(schema, { allErrors: true, strict: false });
   return (text) => {
     const parsed = parseJsonObject(text);
     if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };

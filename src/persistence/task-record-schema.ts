@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
 import { TASK_STATES } from '../domain/types.js';
+import { lazyValidator } from '../support/lazy-validator.js';
 
 const time = { type: 'number' } as const;
 const state = { enum: [...TASK_STATES] } as const;
@@ -73,7 +73,7 @@ export const tenantSnapshotSchema = {
 
 /** Compiled once per caller; returns the first problem in words, or undefined. */
 export function createTenantSnapshotCheck(): (value: unknown) => string | undefined {
-  const validate = new Ajv({ strict: false, allErrors: false }).compile(tenantSnapshotSchema);
+  const validate = lazyValidator(tenantSnapshotSchema, { strict: false, allErrors: false });
   return (value) => {
     if (validate(value)) return undefined;
     const e = validate.errors![0]!;

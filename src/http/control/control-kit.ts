@@ -1,10 +1,11 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiEnv } from '../env.js';
 import { parseJsonObject } from '../json-body.js';
 import { MESSAGES } from '../messages.js';
 import { respondError } from '../respond.js';
+import { lazyValidator } from '../../support/lazy-validator.js';
 
 /** Errors of the control API point at its own description, served by the emulator. */
 export function controlDocsUrl(c: Context<ApiEnv>): string {
@@ -16,7 +17,7 @@ export function controlError(c: Context<ApiEnv>, status: ContentfulStatusCode, m
 }
 
 export function compileBody(schema: object): ValidateFunction {
-  return new Ajv({ strict: false, allErrors: false }).compile(schema);
+  return lazyValidator(schema, { strict: false, allErrors: false });
 }
 
 /**
