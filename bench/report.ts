@@ -28,10 +28,9 @@ export function writeReport(): void {
   out.push('# Benchmark results', '');
   out.push('Written by `npm run bench` (bench/report.ts) from bench/results/*.json; do not edit by hand.', '');
   out.push(
-    '> **These figures were taken on a busy machine** (other engineers\' test runs were sharing the two',
-    '> cores; the load average at the end of each section is listed below). Throughput ratios and',
-    '> latencies are noisy and the emulator, being CPU-bound where the ceiling is not, suffers more',
-    '> from it. Re-take them on a quiet machine with `npm run bench` before quoting them.',
+    '> Two cores run both the server under test and autocannon, so throughput ratios and latencies',
+    '> move with whatever else the machine does; the load average at the end of each section is',
+    '> listed below. Take figures on an otherwise idle machine, and compare runs made the same way.',
     '',
   );
   out.push('## Machine and versions', '');

@@ -4,7 +4,7 @@ import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleReposi
 import { notFound, validationFailed } from './errors.js';
 import { deriveTaskName } from './task-name.js';
 import type { Account, Repository } from './directory.js';
-import type { SessionRecord, TaskRecord } from './types.js';
+import { NO_COLLABORATORS, type SessionRecord, type TaskRecord } from './types.js';
 import type { Caller, World } from './world.js';
 
 export type ListOptions = Omit<TaskQuery, 'scope' | 'repositoryIds'>;
@@ -56,7 +56,7 @@ export function buildTask(world: Pick<World, 'ids'>, repository: Repository, cre
     name,
     creatorId: creator.id,
     creatorType: 'user',
-    collaboratorIds: [],
+    collaboratorIds: NO_COLLABORATORS,
     ownerId: repository.owner.id,
     ownerLogin: repository.owner.login,
     repositoryId: repository.id,

@@ -29,6 +29,9 @@ export const MODELS = [
   'claude-opus-4.5',
 ] as const;
 
+/** Shared by every task without collaborators (most), rather than an empty array each. */
+export const NO_COLLABORATORS: readonly number[] = Object.freeze([]);
+
 export type Usage = { type: 'ai_credits' | 'premium_requests'; amount: number };
 
 export type Artifact =
@@ -56,7 +59,7 @@ export interface TaskRecord {
   name: string;
   creatorId: number;
   creatorType: 'user' | 'organization';
-  collaboratorIds: number[];
+  collaboratorIds: readonly number[];
   ownerId: number;
   ownerLogin: string;
   repositoryId: number;
