@@ -50,7 +50,7 @@ describe('/_emulator/faults', () => {
     const { add, list } = setup();
     const notJson = await add('{nope');
     expect(notJson.status).toBe(400);
-    expect(await json(notJson)).toEqual({ message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest', status: '400' });
+    expect(await json(notJson)).toEqual({ message: 'Problems parsing JSON', documentation_url: 'http://localhost/_emulator/openapi.yaml', status: '400' });
     expect((await json(await add('[]'))).message).toBe('Body should be a JSON object');
     const invalid = await add({ error: { status: 200 }, when: { probability: 2 } });
     expect(invalid.status).toBe(422);

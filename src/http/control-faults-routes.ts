@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { createFaultRuleCheck } from '../faults/check-fault-rule.js';
 import type { ApiEnv } from './env.js';
-import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
+import { MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
 
@@ -15,7 +15,7 @@ const BASE = '/faults';
 export function createControlFaultsRoutes(): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const checkFaultRule = createFaultRuleCheck();
-  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound);
 
   routes.get(BASE, (c) => respondJson(c, 200, { faults: c.get('tenant').faults.list() }));
 

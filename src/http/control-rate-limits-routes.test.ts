@@ -131,6 +131,6 @@ describe('/_emulator/rate-limits', () => {
     const { app } = setup();
     const res = await app.request('/_emulator/rate-limits/ghp_unknown');
     expect(res.status).toBe(404);
-    expect(await json(res)).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+    expect(await json(res)).toEqual({ message: 'Not Found', documentation_url: 'http://localhost/_emulator/openapi.yaml', status: '404' });
   });
 });

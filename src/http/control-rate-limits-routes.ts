@@ -3,7 +3,7 @@ import type { Token } from '../domain/directory.js';
 import type { LimitStatus, RateLimitSettings, RateLimitSettingsPatch } from '../tenants/rate-limit-settings.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { ApiEnv } from './env.js';
-import { GENERIC_DOCS_URL, MESSAGES } from './messages.js';
+import { MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
 import { lazyValidator } from '../support/lazy-validator.js';
@@ -62,7 +62,7 @@ export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
       })),
     );
   const tokenOf = (c: Context<ApiEnv>) => c.get('world').directory.tokens.get(c.req.param('token') ?? '');
-  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound);
   const routes = new Hono<ApiEnv>();
 
   routes.get(BASE, (c) => {

@@ -5,7 +5,7 @@ import { tokenFrom } from '../authenticate.js';
 import type { ApiEnv } from '../env.js';
 import { respondJson } from '../respond.js';
 import { createClockRoutes } from './clock-routes.js';
-import { controlError } from './control-kit.js';
+import { controlDocsUrl, controlError } from './control-kit.js';
 import { createJournalRoutes } from './journal-routes.js';
 import { createScenarioRoutes } from './scenario-routes.js';
 import { createTaskControlRoutes } from './task-routes.js';
@@ -27,6 +27,11 @@ export interface ControlRouteOptions {
 /** Everything under /_emulator: the emulator's own API, described in openapi/emulator.yaml. */
 export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
+  // Every error of the control API points at its own description.
+  routes.use('*', async (c, next) => {
+    c.set('docsUrl', controlDocsUrl(c));
+    await next();
+  });
   routes.get('/health', (c) => respondJson(c, 200, { status: 'ok', tenant: c.get('tenant').name, tasks: c.get('world').store.count() }));
   routes.get('/openapi.yaml', (c) => c.body(options.description, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
   if (options.controlToken !== undefined) routes.use('*', requireControlToken(options.controlToken));
