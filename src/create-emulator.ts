@@ -88,6 +88,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
+  let imports = 0;
   const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
   const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
@@ -114,6 +115,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         faultRules,
         rateLimitSettings,
         restore,
+        idSalt: overrides?.restore ? `import-${++imports}-${persistence?.startNumber ?? 0}` : restore ? `start-${persistence?.startNumber}` : undefined,
         changes: persistence?.changes,
       });
       if (overrides?.restore) persistence?.tenantRestored(tenant);

@@ -37,7 +37,7 @@ export function createTaskInRepo(world: World, caller: Caller, owner: string, re
 }
 
 /** A new task record, queued with one session; not stored. */
-export function buildTask(world: Pick<World, 'ids'>, repository: Repository, creator: Account, input: NewTask, now: number): TaskRecord {
+export function buildTask(world: Pick<World, 'ids' | 'store'>, repository: Repository, creator: Account, input: NewTask, now: number): TaskRecord {
   const name = deriveTaskName(input.prompt);
   const session: SessionRecord = {
     id: world.ids.uuid(),
@@ -51,8 +51,12 @@ export function buildTask(world: Pick<World, 'ids'>, repository: Repository, cre
     baseRef: input.baseRef ?? repository.defaultBranch,
     model: input.model,
   };
+  // A stored task may already hold an id the stream gives (a snapshot imported into a tenant of
+  // the same name and seed): draw again rather than overwrite it.
+  let id = world.ids.uuid();
+  while (world.store.get(id)) id = world.ids.uuid();
   return {
-    id: world.ids.uuid(),
+    id,
     name,
     creatorId: creator.id,
     creatorType: 'user',

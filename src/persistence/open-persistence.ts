@@ -18,6 +18,8 @@ export interface PersistenceOptions {
 export interface Persistence {
   /** Saved tenants to restore, by name. */
   restored: ReadonlyMap<string, TenantSnapshot>;
+  /** Differs at every start with this state file: salts restored tenants' id streams. */
+  readonly startNumber: number;
   warnings: string[];
   changes: TenantChanges;
   tenantCreated(tenant: Tenant): void;
@@ -54,8 +56,11 @@ export function openPersistence(options: PersistenceOptions): Persistence {
     if (writer.logBytes > compactBytes) checkpoint();
   };
 
+  // The start's own compaction raises the generation by one, so this is unique to this start.
+  const startNumber = writer.generation + 1;
   return {
     restored,
+    startNumber,
     warnings: contents.warnings,
     changes: {
       task: (tenant, task) => append({ op: 'put', tenant, task }),

@@ -51,6 +51,23 @@ describe('--state-file', () => {
     expect(list2).toEqual(list1);
   });
 
+  it('draws fresh ids after a restart: new tasks, sessions and pull requests never repeat old ones', async () => {
+    const file = freshFile();
+    const first = boot(file);
+    const before = await first.call(REPO, post({ prompt: 'before [emulator:scenario=pull-request]' }));
+    await first.call('/_emulator/clock/advance', post({ by: '1m' }));
+    const beforeTask = (await first.call(`/agents/tasks/${before.body.id}`)).body;
+    const second = boot(file);
+    const after = await second.call(REPO, post({ prompt: 'after [emulator:scenario=pull-request]' }));
+    expect(after.status).toBe(201);
+    await second.call('/_emulator/clock/advance', post({ by: '1m' }));
+    const afterTask = (await second.call(`/agents/tasks/${after.body.id}`)).body;
+    expect(afterTask.id).not.toBe(beforeTask.id);
+    expect(afterTask.sessions[0].id).not.toBe(beforeTask.sessions[0].id);
+    expect(afterTask.artifacts[0].data.id).toBeGreaterThan(beforeTask.artifacts[0].data.id);
+    expect((await second.call(`/agents/tasks/${before.body.id}`)).body.name).toBe('before [emulator:scenario=pull-request]');
+  });
+
   it('compacts the log into the snapshot at start', async () => {
     const file = freshFile();
     const first = boot(file);
@@ -138,6 +155,15 @@ describe('snapshot export and import', () => {
     await call('/t/copy/_emulator/clock/advance', post({ by: '1m' }));
     expect((await call(`/t/copy/agents/tasks/${created.body.id}`)).body.state).toBe('completed');
     expect((await call(`/agents/tasks/${created.body.id}`)).body.state).toBe('in_progress');
+  });
+
+  it('a snapshot imported back into its own tenant keeps working: new tasks do not take stored ids', async () => {
+    const { call } = boot(freshFile());
+    const snapshot = (await call('/_emulator/snapshot')).body;
+    const made = await call(REPO, post({ prompt: 'made after the export' }));
+    expect((await call('/_emulator/snapshot', { method: 'PUT', body: JSON.stringify({ ...snapshot, tasks: [...snapshot.tasks, (await call('/_emulator/snapshot')).body.tasks.find((t: any) => t.id === made.body.id)] }) })).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await call(REPO, post({ prompt: `again ${i}` }))).status).toBe(201);
+    expect((await call(`/agents/tasks/${made.body.id}`)).body.name).toBe('made after the export');
   });
 
   it('an imported tenant survives a restart', async () => {

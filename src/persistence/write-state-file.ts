@@ -7,6 +7,8 @@ export interface StateWriter {
   append(record: LogRecord): void;
   /** Bytes appended since the last compaction. */
   readonly logBytes: number;
+  /** The generation of the snapshot written last (one more at each compaction). */
+  readonly generation: number;
   /** Writes a fresh snapshot (atomically: temp file, fsync, rename) and starts an empty log. */
   compact(tenants: TenantSnapshot[], savedAt: number): void;
   close(): void;
@@ -38,6 +40,9 @@ export function createStateWriter(path: string, generation: number): StateWriter
     },
     get logBytes() {
       return bytes;
+    },
+    get generation() {
+      return current;
     },
     compact(tenants, savedAt) {
       current += 1;

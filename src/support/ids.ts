@@ -14,7 +14,7 @@ const UPPER = '0123456789ABCDEF';
 const UUID_LAYOUT = 'xxxxxxxx-xxxx-4xxx-vxxx-xxxxxxxxxxxx';
 const REQUEST_ID_LAYOUT = 'xxxx:xxxxx:xxxxxx:xxxxxxx:xxxxxxxx';
 
-export function createIdSource(random: Random, firstSerial = 2_000_000_000): IdSource {
+export function createIdSource(random: Random, after?: number): IdSource {
   const digit = (digits: string) => digits[Math.floor(random.next() * 16)]!;
   // Filled into an array and joined: one flat string, where concatenating pieces would leave V8
   // holding a tree of them for the id's whole life (support/flat-string.ts).
@@ -26,7 +26,7 @@ export function createIdSource(random: Random, firstSerial = 2_000_000_000): IdS
     }
     return chars.join('');
   };
-  let serial = firstSerial;
+  let serial = Math.max(2_000_000_000, after ?? 0);
   return {
     uuid() {
       const variant = (8 + Math.floor(random.next() * 4)).toString(16);

@@ -30,6 +30,11 @@ export interface TenantOptions {
   journalSize: number;
   /** A saved tenant to carry on from, instead of fresh fixture data. */
   restore?: TenantSnapshot;
+  /**
+   * Mixed into the tenant's id streams when it is restored or imported, so ids drawn after a
+   * restart do not repeat the ones drawn before it from the same seed.
+   */
+  idSalt?: string;
   /** Hears every change worth saving (persistence). */
   changes?: TenantChanges;
   /** Start-up fault rules; those naming another tenant in `match.tenant` are left out. */
@@ -67,8 +72,9 @@ export function createTenant(options: TenantOptions): Tenant {
   // Changes are reported once the tenant stands: its initial data is the fixtures (or the snapshot).
   let live = false;
   const store = createMemoryTaskStore(changes ? (task) => live && changes.task(name, task) : undefined);
-  const mixed = mixSeed(seed, name);
-  const base = { directory: options.fixtures.directory, store, clock, ids: createIdSource(createRandom(mixed)), random: createRandom(mixed ^ 0x9e3779b9) };
+  const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
+  const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? []));
+  const base = { directory: options.fixtures.directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9) };
   const engine = createScenarioEngine({
     world: base,
     catalogue: options.catalogue,
@@ -119,6 +125,13 @@ export function snapshotTenant(tenant: Tenant): TenantSnapshot {
     outcomes: settings.outcomes,
     tasks: [...tenant.world.store.all()],
   };
+}
+
+/** Made-up pull request ids continue above the highest one already stored. */
+function highestPullId(tasks: readonly TaskRecord[]): number | undefined {
+  let highest: number | undefined;
+  for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
+  return highest;
 }
 
 /** Distinct, repeatable id streams per tenant from one seed (FNV-1a over the name). */
