@@ -95,7 +95,12 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     });
   };
 
-  const found = (taskId: string): TaskRecord | EngineResult => store.get(taskId) ?? { ok: false, reason: 'not_found', message: 'Not Found' };
+  /** What every lever does first: bring the tenant up to date, then find the task or say it is not there. */
+  const onTask = (taskId: string, act: (task: TaskRecord) => EngineResult): EngineResult => {
+    engine.settle();
+    const task = store.get(taskId);
+    return task ? act(task) : { ok: false, reason: 'not_found', message: 'Not Found' };
+  };
   const conflict = (message: string): EngineResult => ({ ok: false, reason: 'conflict', message });
 
   const engine: ScenarioEngine = {
@@ -145,57 +150,47 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       outcomeQueue.length = 0;
       settingsChanged();
     },
-    move(taskId, to) {
-      engine.settle();
-      const task = found(taskId);
-      if ('ok' in task) return task;
-      if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
-      const now = clock.now();
-      const moved = store.update(taskId, (t) => {
-        moveSession(t, to, now, {}, tools);
-        t.progress = undefined;
-      })!;
-      return { ok: true, task: moved };
-    },
-    answer(taskId, prompt) {
-      engine.settle();
-      const task = found(taskId);
-      if ('ok' in task) return task;
-      if (task.state !== 'waiting_for_user' && task.state !== 'idle') {
-        return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
-      }
-      const now = clock.now();
-      if (stepOf(task)?.trigger.kind === 'answer') happen(taskId, now, prompt);
-      else store.update(taskId, (t) => openSession(t, 'in_progress', now, prompt, tools));
-      return { ok: true, task: store.get(taskId)! };
-    },
-    followUp(taskId, prompt) {
-      engine.settle();
-      const task = found(taskId);
-      if ('ok' in task) return task;
-      if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
-      const now = clock.now();
-      const scenario = task.progress?.scenario ?? defaultScenario;
-      const updated = store.update(taskId, (t) => {
-        openSession(t, 'queued', now, prompt, tools);
-        t.progress = { scenario, step: 0, since: now, reads: 0 };
-        plan(t);
-      })!;
-      return { ok: true, task: updated };
-    },
-    setArchived(taskId, archived) {
-      engine.settle();
-      const task = found(taskId);
-      if ('ok' in task) return task;
-      const now = clock.now();
-      return {
-        ok: true,
-        task: store.update(taskId, (t) => {
+    move: (taskId, to) =>
+      onTask(taskId, (task) => {
+        if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
+        const now = clock.now();
+        const moved = store.update(taskId, (t) => {
+          moveSession(t, to, now, {}, tools);
+          t.progress = undefined;
+        })!;
+        return { ok: true, task: moved };
+      }),
+    answer: (taskId, prompt) =>
+      onTask(taskId, (task) => {
+        if (task.state !== 'waiting_for_user' && task.state !== 'idle') {
+          return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
+        }
+        const now = clock.now();
+        if (stepOf(task)?.trigger.kind === 'answer') happen(taskId, now, prompt);
+        else store.update(taskId, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        return { ok: true, task: store.get(taskId)! };
+      }),
+    followUp: (taskId, prompt) =>
+      onTask(taskId, (task) => {
+        if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
+        const now = clock.now();
+        const scenario = task.progress?.scenario ?? defaultScenario;
+        const updated = store.update(taskId, (t) => {
+          openSession(t, 'queued', now, prompt, tools);
+          t.progress = { scenario, step: 0, since: now, reads: 0 };
+          plan(t);
+        })!;
+        return { ok: true, task: updated };
+      }),
+    setArchived: (taskId, archived) =>
+      onTask(taskId, () => {
+        const now = clock.now();
+        const task = store.update(taskId, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
-        })!,
-      };
-    },
+        })!;
+        return { ok: true, task };
+      }),
     adopt(task, how) {
       if (how.scenario !== undefined) {
         if (!catalogue.has(how.scenario)) return `unknown scenario ${how.scenario}`;
