@@ -54,4 +54,38 @@ describe('present cache', () => {
     expect(again).toEqual(first);
     expect(cache.item(tasks[0]!, bases)).toBe(again);
   });
+
+  it('hands back the same assembled list while its tasks and totals are unchanged, and a fresh one after', () => {
+    const store = storeWithTasks();
+    const cache = createPresentCache();
+    const first = cache.list(page(store), bases);
+    expect(cache.list(page(store), bases)).toBe(first);
+    // A task on the page changed: a new body, equal to presenting afresh.
+    const task = page(store).tasks[3]!;
+    store.update(task.id, (t) => (t.name = 'Renamed on page one'));
+    const afterChange = cache.list(page(store), bases);
+    expect(afterChange).not.toBe(first);
+    expect(afterChange.body.toString()).toBe(JSON.stringify(presentTaskList(page(store), bases)));
+    // The same tasks with other totals (one archived off the page) is another body too.
+    const onPage = new Set(page(store).tasks);
+    const elsewhere = [...store.all()].find((t) => !onPage.has(t) && t.repositoryId === 1296269 && t.archivedAt === null)!;
+    const sameTasks = { ...page(store), totalArchived: page(store).totalArchived + 1 };
+    expect(cache.list(sameTasks, bases)).not.toBe(afterChange);
+    expect(cache.list(sameTasks, bases).body.toString()).toBe(JSON.stringify(presentTaskList(sameTasks, bases)));
+    // Another web base, or a page of other tasks starting with the same one, is never the cached body.
+    expect(cache.list(page(store), { ...bases, web: 'https://ghe.example' }).body.toString()).toContain('https://ghe.example');
+    const swapped = { ...page(store), tasks: [page(store).tasks[0]!, elsewhere, ...page(store).tasks.slice(2)] };
+    expect(cache.list(swapped, bases).body.toString()).toBe(JSON.stringify(presentTaskList(swapped, bases)));
+  });
+
+  it('keeps at most its capacity of assembled lists', () => {
+    const store = storeWithTasks();
+    const cache = createPresentCache(2_000, 2);
+    const pages = [0, 1, 2].map((offset) => ({ ...page(store), tasks: page(store).tasks.slice(offset, offset + 5) }));
+    const made = pages.map((p) => cache.list(p, bases));
+    // The first was dropped when the third came in; the third is still held.
+    expect(cache.list(pages[0]!, bases)).not.toBe(made[0]);
+    expect(cache.list(pages[0]!, bases).body).toEqual(made[0]!.body);
+    expect(cache.list(pages[2]!, bases)).toBe(made[2]);
+  });
 });
