@@ -1,20 +1,17 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { DomainError } from './domain/errors.js';
 import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
-import { apiVersion } from './http/api-version.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
 import { createControlRoutes } from './http/control/control-routes.js';
 import type { ApiEnv } from './http/env.js';
 import type { LinkStyle } from './http/link-header.js';
 import { GENERIC_DOCS_URL, MESSAGES } from './http/messages.js';
 import { respondError } from './http/respond.js';
-import { recordJournal } from './http/record-journal.js';
 import { readSpecOperations } from './http/spec-operations.js';
-import { standardHeaders } from './http/standard-headers.js';
 import { isConnectionFault } from './http/connection-fault.js';
+import { frontDoor } from './http/front-door.js';
 import { createControlFaultsRoutes } from './http/control-faults-routes.js';
 import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
-import { injectFaults } from './http/inject-faults.js';
 import { createRateLimitRoute } from './http/rate-limit-route.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
@@ -87,24 +84,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
 
   const app = new Hono<ApiEnv>();
   if (deps.requestLog) app.use('*', deps.requestLog);
-  app.use('*', standardHeaders(deps.ids));
-  app.use('/t/:tenant/*', async (c, next) => {
-    const tenant = deps.tenants.get(c.req.param('tenant') ?? '');
-    if (!tenant) return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
-    return enter(c, next, tenant, `/t/${tenant.name}`);
-  });
-  app.use('*', async (c, next) => (c.get('tenant') ? next() : enter(c, next, deps.tenants.default, '')));
-  // Faults stand for the network and GitHub's front end, so they come before the API's own checks.
-  app.use('*', recordJournal(deps.realTime), injectFaults({ sleep: deps.sleep ?? realSleep }), apiVersion());
+  app.use('*', frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep }));
   app.route('/t/:tenant', api);
   app.route('/', api);
-
-  function enter(c: Context<ApiEnv>, next: () => Promise<void>, tenant: ReturnType<TenantRegistry['get']> & object, prefix: string) {
-    c.set('tenant', tenant);
-    c.set('world', tenant.world);
-    c.set('apiBase', `${publicBase ?? originOf(c.req.url)}${prefix}`);
-    return next();
-  }
 
   app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
   app.onError((error, c) => {
@@ -118,10 +100,4 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   });
   return app;
-}
-
-/** scheme://host[:port] of an absolute URL, without parsing all of it (this runs per request). */
-export function originOf(url: string): string {
-  const end = url.indexOf('/', url.indexOf('//') + 2);
-  return end === -1 ? url : url.slice(0, end);
 }

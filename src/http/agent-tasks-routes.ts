@@ -3,7 +3,7 @@ import { createTaskInRepo, getTaskById, getTaskByRepoAndId, listTasks, listTasks
 import type { TaskPage } from '../store/task-store.js';
 import type { OperationId } from './api-types.js';
 import { authenticate } from './authenticate.js';
-import { countRateLimit } from './count-rate-limit.js';
+import { countRateLimit, refundNotModified } from './count-rate-limit.js';
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from './env.js';
 import { limitBody } from './limit-body.js';
@@ -32,17 +32,14 @@ export const SCENARIO_HEADER = 'x-emulator-scenario';
 export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const cache = createPresentCache();
-  const auth = authenticate();
-  const count = countRateLimit();
-  // Chained by hand rather than with hono/combine, which composes anew on every request. An
-  // answer the inner one gives instead of going on (a rate limit) becomes the response, as
-  // Hono's own chaining would make it.
-  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> => (c, next) => {
+  // Authentication and rate limits are plain checks in one middleware per operation, not a
+  // middleware each: every layer costs a promise and a dispatch (http/front-door.ts).
+  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> => async (c, next) => {
     c.set('docsUrl', options.docsUrl[id]);
-    return auth(c, async () => {
-      const answer = await count(c, next);
-      if (answer) c.res = answer;
-    });
+    const refused = authenticate(c) ?? countRateLimit(c);
+    if (refused) return refused;
+    await next();
+    refundNotModified(c);
   };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
   const readList = (c: Context<ApiEnv>, allowCreatorId: boolean) =>

@@ -23,5 +23,8 @@ export function answer(c: Context, body: string | Uint8Array | null, status: num
   const gathered = c.get('answerHeaders') as Record<string, string> | undefined;
   if (!gathered) return body === null ? c.body(null, status as never, own) : c.body(body as string, status as never, own);
   c.set('answerHeadersApplied', true);
-  return new Response(body, { status, headers: { ...gathered, ...own } });
+  // The gathered object is this request's alone and nothing is gathered after the answer is made,
+  // so the answer's own headers join it rather than both being copied into a third.
+  for (const name in own) gathered[name] = own[name]!;
+  return new Response(body, { status, headers: gathered });
 }

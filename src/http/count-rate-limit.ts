@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { RateLimitStatus } from '../tenants/rate-limit-book.js';
 import type { ApiEnv } from './env.js';
 import {
@@ -25,42 +25,49 @@ const createsContent = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(
 
 /**
  * GitHub's rate limits for an authenticated operation. An exhausted quota or a tripped secondary
- * limit answers before the handler runs (nothing is created). Otherwise the request is counted up
- * front, so concurrent requests cannot overdraw the quota, and given back if it ends in a 304,
- * which costs nothing on GitHub.
+ * limit answers before the handler runs (nothing is created): the refusal is returned, undefined
+ * to go on. Otherwise the request is counted up front, so concurrent requests cannot overdraw the
+ * quota, and given back by `refundNotModified` if it ends in a 304, which costs nothing on GitHub.
  */
-export function countRateLimit(): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
-    const { token, user } = c.get('caller');
-    const tenant = c.get('tenant');
-    const book = tenant.rateLimits;
-    const before = book.status(token.value, token.rateLimit);
-    if (before.remaining === 0) {
-      const message = primaryRateLimitMessage(user.id, requestIdOf(c), supportTimestamp(tenant.clock.now()));
-      return respondError(c, book.settings().primary.status, message, RATE_LIMIT_DOCS_URL, undefined, rateLimitHeaders(before));
+export function countRateLimit(c: Context<ApiEnv>): Response | undefined {
+  const { token, user } = c.get('caller');
+  const tenant = c.get('tenant');
+  const book = tenant.rateLimits;
+  const before = book.status(token.value, token.rateLimit);
+  if (before.remaining === 0) {
+    const message = primaryRateLimitMessage(user.id, requestIdOf(c), supportTimestamp(tenant.clock.now()));
+    return respondError(c, book.settings().primary.status, message, RATE_LIMIT_DOCS_URL, undefined, rateLimitHeaders(before));
+  }
+  if (createsContent(c.req.method)) {
+    const verdict = book.admitContent(token.value);
+    if (!verdict.ok) {
+      const message = secondaryRateLimitMessage(requestIdOf(c), supportTimestamp(tenant.clock.now()));
+      return respondError(c, book.settings().secondary.status, message, SECONDARY_RATE_LIMIT_DOCS_URL, undefined, {
+        ...rateLimitHeaders(before),
+        'retry-after': String(verdict.retryAfterSeconds),
+      });
     }
-    if (createsContent(c.req.method)) {
-      const verdict = book.admitContent(token.value);
-      if (!verdict.ok) {
-        const message = secondaryRateLimitMessage(requestIdOf(c), supportTimestamp(tenant.clock.now()));
-        return respondError(c, book.settings().secondary.status, message, SECONDARY_RATE_LIMIT_DOCS_URL, undefined, {
-          ...rateLimitHeaders(before),
-          'retry-after': String(verdict.retryAfterSeconds),
-        });
-      }
-    }
-    // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts).
-    // Only a 304 has them redone.
-    for (const [name, value] of Object.entries(rateLimitHeaders(book.consume(token.value, token.rateLimit)))) addAnswerHeader(c, name, value);
-    await next();
-    if (c.res.status === 304) {
-      for (const [name, value] of Object.entries(rateLimitHeaders(book.refund(token.value, token.rateLimit)))) c.res.headers.set(name, value);
-    }
-  };
+  }
+  // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts).
+  const now = book.consume(token.value, token.rateLimit);
+  addAnswerHeader(c, 'x-ratelimit-limit', String(now.limit));
+  addAnswerHeader(c, 'x-ratelimit-remaining', String(now.remaining));
+  addAnswerHeader(c, 'x-ratelimit-reset', String(now.reset));
+  addAnswerHeader(c, 'x-ratelimit-used', String(now.used));
+  addAnswerHeader(c, 'x-ratelimit-resource', 'core');
+  return undefined;
+}
+
+/** A 304 costs nothing: the request counted by `countRateLimit` is given back, and its headers redone. */
+export function refundNotModified(c: Context<ApiEnv>): void {
+  if (c.res.status !== 304) return;
+  const { token } = c.get('caller');
+  const status = c.get('tenant').rateLimits.refund(token.value, token.rateLimit);
+  for (const [name, value] of Object.entries(rateLimitHeaders(status))) c.res.headers.set(name, value);
 }
 
 /**
- * The x-github-request-id this answer carries (set by standardHeaders before routing); GitHub
+ * The x-github-request-id this answer carries (set by startAnswer before routing); GitHub
  * quotes it in rate-limit messages.
  */
 export function requestIdOf(c: Context): string {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { STATUS_CODES } from 'node:http';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FiredFault } from '../faults/fault-book.js';
@@ -12,41 +12,45 @@ import { addAnswerHeader } from './answer-headers.js';
 /** Response header naming the fault injected into an answer (absent when none was). */
 export const FAULT_HEADER = 'x-emulator-fault';
 
-export interface InjectFaultsOptions {
-  /** Real waiting for latency; tests pass one that returns at once. */
-  sleep: (ms: number) => Promise<void>;
-}
-
 /** The emulator's own endpoints, which rules never touch (a test must always be able to heal). */
 const isControlPath = (path: string) => path === '/_emulator' || path.startsWith('/_emulator/');
 
 /**
- * Applies the tenant's fault rules to GitHub API requests, before authentication and rate limits
- * (as a failing front end would). It runs once the tenant is known, for every path but the
- * control API's, so a rule can also fault paths the emulator does not serve. Each injected fault
- * is marked for the request journal through the `fault` context variable and, where there is an
- * answer, the x-emulator-fault header.
+ * The tenant's fault rules, asked about a GitHub API request before authentication and rate limits
+ * (as a failing front end would). Asked once the tenant is known, for every path but the control
+ * API's, so a rule can also fault paths the emulator does not serve. Undefined when no rule fires,
+ * which is decided without looking at the request when the tenant has no rules.
  */
-export function injectFaults(options: InjectFaultsOptions): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
-    const tenant = c.get('tenant');
-    if (tenant.faults.isEmpty()) return next();
-    const path = tenantPath(c);
-    if (isControlPath(path)) return next();
-    const fired = tenant.faults.decide({
-      method: c.req.method,
-      path,
-      tenant: tenant.name,
-      token: tokenFrom(c.req.header('authorization')),
-    });
-    if (!fired) return next();
-    c.set('fault', { ruleId: fired.rule.id, kind: fired.kind });
-    if (fired.delayMs > 0) await options.sleep(fired.delayMs);
-    return apply(c, next, fired);
-  };
+export function decideFault(c: Context<ApiEnv>): FiredFault | undefined {
+  const tenant = c.get('tenant');
+  if (tenant.faults.isEmpty()) return undefined;
+  const path = tenantPath(c);
+  if (isControlPath(path)) return undefined;
+  return tenant.faults.decide({
+    method: c.req.method,
+    path,
+    tenant: tenant.name,
+    token: tokenFrom(c.req.header('authorization')),
+  });
 }
 
-async function apply(c: Context<ApiEnv>, next: () => Promise<void>, fired: FiredFault): Promise<Response | void> {
+/**
+ * Injects a fired fault: waits out its latency, then answers for it or lets the request `go on`.
+ * It is marked for the request journal through the `fault` context variable and, where there is
+ * an answer, the x-emulator-fault header. `sleep` is real waiting unless a test says otherwise.
+ */
+export async function injectFault(
+  c: Context<ApiEnv>,
+  fired: FiredFault,
+  sleep: (ms: number) => Promise<void>,
+  goOn: () => Promise<void> | void,
+): Promise<Response | void> {
+  c.set('fault', { ruleId: fired.rule.id, kind: fired.kind });
+  if (fired.delayMs > 0) await sleep(fired.delayMs);
+  return apply(c, goOn, fired);
+}
+
+async function apply(c: Context<ApiEnv>, next: () => Promise<void> | void, fired: FiredFault): Promise<Response | void> {
   switch (fired.kind) {
     case 'latency':
       addAnswerHeader(c, FAULT_HEADER, 'latency');

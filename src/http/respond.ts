@@ -16,11 +16,14 @@ export function respondJson(c: Context, status: ContentfulStatusCode, body: unkn
  * the body's hash, and 304 with no body when the client already holds it (conditional requests).
  */
 export function respondPresented(c: Context, body: { body: Buffer; hash: string }, headers: Record<string, string> = {}): Response {
-  const text = body.body;
   const etag = `W/"${body.hash}"`;
-  const common = { etag, 'cache-control': 'private, max-age=60, s-maxage=60', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP', ...headers };
-  if (matchesEtag(c.req.header('if-none-match'), etag)) return answer(c, null, 304, common);
-  return answer(c, text, 200, { 'content-type': JSON_CONTENT_TYPE, ...common });
+  const notModified = matchesEtag(c.req.header('if-none-match'), etag);
+  const own: Record<string, string> = notModified ? {} : { 'content-type': JSON_CONTENT_TYPE };
+  own.etag = etag;
+  own['cache-control'] = 'private, max-age=60, s-maxage=60';
+  own.vary = 'Accept, Authorization, Cookie, X-GitHub-OTP';
+  for (const name in headers) own[name] = headers[name]!;
+  return notModified ? answer(c, null, 304, own) : answer(c, body.body, 200, own);
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

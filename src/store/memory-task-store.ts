@@ -2,15 +2,22 @@ import type { TaskRecord } from '../domain/types.js';
 import { ScopeIndex } from './scope-index.js';
 import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
+/** Query answers kept between changes; clients poll the same few pages. */
+export const DEFAULT_PAGE_MEMO_SIZE = 64;
+
 /**
  * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
  * hears every stored or changed record (persistence appends it to the state file).
  */
-export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): TaskStore {
+export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pageMemoSize = DEFAULT_PAGE_MEMO_SIZE): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
   let lastSeq = 0;
+  // Every insert, update and clear makes a new version; a page answered at this version is
+  // answered again without merging the buckets (bench/NOTES.md, third round).
+  let version = 0;
+  const pages = new Map<string, { version: number; page: TaskPage }>();
 
   const indexesOf = (task: TaskRecord): ScopeIndex[] => [
     upsert(byRepository, task.repositoryId),
@@ -25,6 +32,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     insert(task) {
       if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
       task.seq = ++lastSeq;
+      version++;
       byId.set(task.id, task);
       for (const index of indexesOf(task)) index.add(task);
       onChange?.(task);
@@ -33,6 +41,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     update(id, mutate) {
       const task = byId.get(id);
       if (!task) return undefined;
+      version++;
       const before = indexesOf(task);
       for (const index of before) index.remove(task);
       try {
@@ -45,40 +54,59 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       return task;
     },
     query(q: TaskQuery): TaskPage {
-      const index = scopeIndex(q.scope);
-      if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
-      const visible = q.repositoryIds;
-      const visibleOnly = visible ? (t: TaskRecord) => visible.has(t.repositoryId) : undefined;
-      const creators = q.creatorIds;
-      const accept =
-        visibleOnly || creators
-          ? (t: TaskRecord) => (!visibleOnly || visibleOnly(t)) && (!creators || creators.has(t.creatorId))
-          : undefined;
-      const { tasks, matched } = index.page({
-        states: q.states,
-        archived: q.archived,
-        since: q.since,
-        accept,
-        key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
-        descending: q.direction === 'desc',
-        offset: q.offset,
-        limit: q.limit,
-      });
-      return {
-        tasks,
-        matched,
-        totalActive: index.size(false, visibleOnly),
-        totalArchived: index.size(true, visibleOnly),
-      };
+      const key = pageKey(q);
+      const known = pages.get(key);
+      if (known?.version === version) return known.page;
+      const page = answer(q);
+      if (!known && pages.size >= pageMemoSize) pages.delete(pages.keys().next().value!);
+      pages.set(key, { version, page });
+      return page;
     },
     count: () => byId.size,
     all: () => byId.values(),
     clear() {
+      version++;
+      pages.clear();
       byId.clear();
       byRepository.clear();
       byCreator.clear();
     },
   };
+
+  function answer(q: TaskQuery): TaskPage {
+    const index = scopeIndex(q.scope);
+    if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
+    const visible = q.repositoryIds;
+    const visibleOnly = visible ? (t: TaskRecord) => visible.has(t.repositoryId) : undefined;
+    const creators = q.creatorIds;
+    const accept =
+      visibleOnly || creators
+        ? (t: TaskRecord) => (!visibleOnly || visibleOnly(t)) && (!creators || creators.has(t.creatorId))
+        : undefined;
+    const { tasks, matched } = index.page({
+      states: q.states,
+      archived: q.archived,
+      since: q.since,
+      accept,
+      key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
+      descending: q.direction === 'desc',
+      offset: q.offset,
+      limit: q.limit,
+    });
+    return {
+      tasks,
+      matched,
+      totalActive: index.size(false, visibleOnly),
+      totalArchived: index.size(true, visibleOnly),
+    };
+  }
+}
+
+/** Every member of a query that shapes its answer, in a fixed order. */
+function pageKey(q: TaskQuery): string {
+  const scope = q.scope.kind === 'repository' ? `r${q.scope.repositoryId}` : `c${q.scope.userId}`;
+  const set = (s: ReadonlySet<unknown> | undefined) => (s ? [...s].join(',') : '*');
+  return `${scope}|${set(q.states)}|${q.archived}|${q.since ?? ''}|${set(q.creatorIds)}|${set(q.repositoryIds)}|${q.sort}|${q.direction}|${q.offset}|${q.limit}`;
 }
 
 function upsert(map: Map<number, ScopeIndex>, key: number): ScopeIndex {

@@ -18,8 +18,9 @@ export interface TaskQuery {
   limit: number;
 }
 
+/** Answers may be shared between callers (the store keeps recent ones): never change one. */
 export interface TaskPage {
-  tasks: TaskRecord[];
+  readonly tasks: readonly TaskRecord[];
   /** How many tasks match every filter, across all pages. */
   matched: number;
   /** Tasks in the scope (within visibility), regardless of the other filters. */
