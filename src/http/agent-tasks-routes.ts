@@ -7,7 +7,9 @@ import { countRateLimit, refundNotModified } from './count-rate-limit.js';
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from './env.js';
 import { limitBody } from './limit-body.js';
+import { createLinkCache } from './link-cache.js';
 import { buildLinkHeader, type LinkStyle } from './link-header.js';
+import { originOf } from './front-door.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from './messages.js';
 import { createPresentCache } from './present-cache.js';
@@ -42,26 +44,36 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     refundNotModified(c);
   };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
-  const readList = (c: Context<ApiEnv>, allowCreatorId: boolean) =>
-    parseListQuery({ get: (n) => c.req.query(n), all: (n) => c.req.queries(n) ?? [] }, allowCreatorId);
-  const answerList = (c: Context<ApiEnv>, list: ParsedList, page: TaskPage) => {
-    const url = new URL(c.req.url);
-    const link = buildLinkHeader({
-      base: `${options.publicBaseUrl ?? url.origin}${c.req.path}`,
-      query: url.searchParams,
-      page: list.page,
-      perPage: list.perPage,
-      matched: page.matched,
-      style: options.linkStyle,
-    });
+  // The query is parsed once per list request and read both for the filters and for the links.
+  const searchOf = (c: Context<ApiEnv>) => {
+    const url = c.req.url;
+    const q = url.indexOf('?');
+    return new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  };
+  const readList = (search: URLSearchParams, allowCreatorId: boolean) =>
+    parseListQuery({ get: (n) => search.get(n) ?? undefined, all: (n) => search.getAll(n) }, allowCreatorId);
+  const links = createLinkCache();
+  const answerList = (c: Context<ApiEnv>, search: URLSearchParams, list: ParsedList, page: TaskPage) => {
+    const url = c.req.url;
+    const link = links.get(url, page.matched, () =>
+      buildLinkHeader({
+        base: `${options.publicBaseUrl ?? originOf(url)}${c.req.path}`,
+        query: search,
+        page: list.page,
+        perPage: list.perPage,
+        matched: page.matched,
+        style: options.linkStyle,
+      }),
+    );
     return respondPresented(c, cache.list(page, bases(c)), link ? { link } : {});
   };
 
   routes.get('/agents/repos/:owner/:repo/tasks', operation('agent-tasks/list-tasks-for-repo'), (c) => {
-    const list = readList(c, true);
+    const search = searchOf(c);
+    const list = readList(search, true);
     if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
     const page = listTasksForRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), list.options);
-    return answerList(c, list, page);
+    return answerList(c, search, list, page);
   });
 
   routes.post(
@@ -88,9 +100,10 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   });
 
   routes.get('/agents/tasks', operation('agent-tasks/list-tasks'), (c) => {
-    const list = readList(c, false);
+    const search = searchOf(c);
+    const list = readList(search, false);
     if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
-    return answerList(c, list, listTasks(c.get('world'), c.get('caller'), list.options));
+    return answerList(c, search, list, listTasks(c.get('world'), c.get('caller'), list.options));
   });
 
   routes.get('/agents/tasks/:task_id', operation('agent-tasks/get-task-by-id'), (c) => {

@@ -3,7 +3,7 @@ import { ScopeIndex } from './scope-index.js';
 import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
 /** Query answers kept between changes; clients poll the same few pages. */
-export const DEFAULT_PAGE_MEMO_SIZE = 64;
+export const DEFAULT_PAGE_MEMO_SIZE = 16;
 
 /**
  * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
@@ -14,10 +14,15 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pag
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
   let lastSeq = 0;
-  // Every insert, update and clear makes a new version; a page answered at this version is
-  // answered again without merging the buckets (bench/NOTES.md, third round).
-  let version = 0;
-  const pages = new Map<string, { version: number; page: TaskPage }>();
+  // Answers kept until the next insert, update or clear, so a page polled again is not merged from
+  // the buckets again (bench/NOTES.md, third round).
+  const changed = () => {
+    pages.length = 0;
+    oldest = 0;
+  };
+  // Few enough to scan: comparing a query's members is cheaper than making a key of them.
+  const pages: Array<{ query: TaskQuery; page: TaskPage }> = [];
+  let oldest = 0;
 
   const indexesOf = (task: TaskRecord): ScopeIndex[] => [
     upsert(byRepository, task.repositoryId),
@@ -32,7 +37,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pag
     insert(task) {
       if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
       task.seq = ++lastSeq;
-      version++;
+      changed();
       byId.set(task.id, task);
       for (const index of indexesOf(task)) index.add(task);
       onChange?.(task);
@@ -41,7 +46,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pag
     update(id, mutate) {
       const task = byId.get(id);
       if (!task) return undefined;
-      version++;
+      changed();
       const before = indexesOf(task);
       for (const index of before) index.remove(task);
       try {
@@ -54,19 +59,22 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pag
       return task;
     },
     query(q: TaskQuery): TaskPage {
-      const key = pageKey(q);
-      const known = pages.get(key);
-      if (known?.version === version) return known.page;
+      const known = pages.find((p) => sameQuery(p.query, q));
+      if (known) return known.page;
       const page = answer(q);
-      if (!known && pages.size >= pageMemoSize) pages.delete(pages.keys().next().value!);
-      pages.set(key, { version, page });
+      // A copy, sharing its sets: callers build a query per request and never change its sets.
+      const entry = { query: { ...q }, page };
+      if (pages.length < pageMemoSize) pages.push(entry);
+      else {
+        pages[oldest] = entry;
+        oldest = (oldest + 1) % pageMemoSize;
+      }
       return page;
     },
     count: () => byId.size,
     all: () => byId.values(),
     clear() {
-      version++;
-      pages.clear();
+      changed();
       byId.clear();
       byRepository.clear();
       byCreator.clear();
@@ -102,11 +110,28 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void, pag
   }
 }
 
-/** Every member of a query that shapes its answer, in a fixed order. */
-function pageKey(q: TaskQuery): string {
-  const scope = q.scope.kind === 'repository' ? `r${q.scope.repositoryId}` : `c${q.scope.userId}`;
-  const set = (s: ReadonlySet<unknown> | undefined) => (s ? [...s].join(',') : '*');
-  return `${scope}|${set(q.states)}|${q.archived}|${q.since ?? ''}|${set(q.creatorIds)}|${set(q.repositoryIds)}|${q.sort}|${q.direction}|${q.offset}|${q.limit}`;
+/** Whether two queries ask for the same answer: every member, sets by their contents. */
+function sameQuery(a: TaskQuery, b: TaskQuery): boolean {
+  return (
+    a.offset === b.offset &&
+    a.limit === b.limit &&
+    a.archived === b.archived &&
+    a.sort === b.sort &&
+    a.direction === b.direction &&
+    a.since === b.since &&
+    a.scope.kind === b.scope.kind &&
+    (a.scope.kind === 'repository' ? a.scope.repositoryId === (b.scope as typeof a.scope).repositoryId : a.scope.userId === (b.scope as typeof a.scope).userId) &&
+    sameSet(a.states, b.states) &&
+    sameSet(a.creatorIds, b.creatorIds) &&
+    sameSet(a.repositoryIds, b.repositoryIds)
+  );
+}
+
+function sameSet<T>(a: ReadonlySet<T> | undefined, b: ReadonlySet<T> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 function upsert(map: Map<number, ScopeIndex>, key: number): ScopeIndex {
