@@ -6,7 +6,7 @@ import { authenticate } from './authenticate.js';
 import { countRateLimit, refundNotModified } from './count-rate-limit.js';
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from './env.js';
-import { limitBody } from './limit-body.js';
+import { readLimitedText } from './limit-body.js';
 import { createLinkCache } from './link-cache.js';
 import { buildLinkHeader, type LinkStyle } from './link-header.js';
 import { originOf } from './front-door.js';
@@ -79,10 +79,11 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   routes.post(
     '/agents/repos/:owner/:repo/tasks',
     operation('agent-tasks/create-task-in-repo'),
-    // The rest of an oversized body is never read, so the connection cannot carry another request.
-    limitBody(options.maxBodyBytes, (c) => respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' })),
     async (c) => {
-      const parsed = options.parseCreateBody(await c.req.text());
+      const text = await readLimitedText(c, options.maxBodyBytes);
+      // The rest of an oversized body is never read, so the connection cannot carry another request.
+      if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
+      const parsed = options.parseCreateBody(text);
       if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
       const headerScenario = c.req.header(SCENARIO_HEADER);
       const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), {
