@@ -91,7 +91,8 @@ function pullRequestFor(task: TaskRecord, tools: StepTools): { id: number; globa
 }
 
 function globalIdFor(id: number): string {
-  return `PR_kwDO${Buffer.from(`pull:${id}`).toString('base64url')}`;
+  // Joined, not concatenated: one flat string for the task's life (support/flat-string.ts).
+  return ['PR_kwDO', Buffer.from(`pull:${id}`).toString('base64url')].join('');
 }
 
 function hash(text: string): number {
