@@ -4,7 +4,7 @@ import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleReposi
 import { notFound, validationFailed } from './errors.js';
 import { deriveTaskName } from './task-name.js';
 import type { Account, Repository } from './directory.js';
-import { NO_COLLABORATORS, type SessionRecord, type TaskRecord } from './types.js';
+import { NO_ARTIFACTS, NO_COLLABORATORS, type SessionRecord, type TaskRecord } from './types.js';
 import type { Caller, World } from './world.js';
 
 export type ListOptions = Omit<TaskQuery, 'scope' | 'repositoryIds'>;
@@ -67,7 +67,7 @@ export function buildTask(world: Pick<World, 'ids' | 'store'>, repository: Repos
     repositoryName: repository.name,
     state: 'queued',
     sessions: [session],
-    artifacts: [],
+    artifacts: NO_ARTIFACTS,
     archivedAt: null,
     createdAt: now,
     updatedAt: now,

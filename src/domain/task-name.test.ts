@@ -6,6 +6,11 @@ describe('deriveTaskName', () => {
     expect(deriveTaskName('\n\n  Fix   the\tlogin button  \nmore detail')).toBe('Fix the login button');
   });
 
+  it('folds a lone white-space character other than a space', () => {
+    expect(deriveTaskName('Fix\u00a0the login\tbutton')).toBe('Fix the login button');
+    expect(deriveTaskName('Fix the login button')).toBe('Fix the login button');
+  });
+
   it('cuts long lines at a word boundary with an ellipsis', () => {
     const name = deriveTaskName(`Refactor ${'module '.repeat(30)}`);
     expect(name.length).toBeLessThanOrEqual(80);

@@ -6,11 +6,21 @@ const MAX_NAME = 80;
  * (docs/fidelity.md).
  */
 export function deriveTaskName(prompt: string): string {
-  const line = prompt.split(/\r?\n/).map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l.length > 0) ?? '';
+  const line = prompt.split(/\r?\n/).map(foldWhiteSpace).find((l) => l.length > 0) ?? '';
   if (line.length <= MAX_NAME) return line;
   const cut = line.slice(0, MAX_NAME - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > MAX_NAME / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  // Joined, not concatenated: one flat string for the task's whole life (support/flat-string.ts).
+  return [(space > MAX_NAME / 2 ? cut.slice(0, space) : cut).trimEnd(), '…'].join('');
+}
+
+/**
+ * Runs of white space as one space, trimmed. Most lines need no folding, and `replace` would copy
+ * them anyway; left alone, the name stays a slice of the prompt (which the task keeps), 32 bytes
+ * where a copy of a typical name is about 60.
+ */
+function foldWhiteSpace(line: string): string {
+  return (/[^\S ]| {2}/.test(line) ? line.replace(/\s+/g, ' ') : line).trim();
 }
 
 /** A branch name in the shape Copilot uses: `copilot/<slug>`. */

@@ -38,6 +38,9 @@ export type Artifact =
   | { provider: 'github'; type: 'pull'; data: { id: number; global_id?: string } }
   | { provider: 'github'; type: 'branch'; data: { head_ref: string; base_ref: string } };
 
+/** Shared by every task that has produced nothing yet; artifacts are added by replacing the array. */
+export const NO_ARTIFACTS: readonly Artifact[] = Object.freeze([]);
+
 export interface SessionRecord {
   id: string;
   name: string;
@@ -66,8 +69,12 @@ export interface TaskRecord {
   repositoryName: string;
   /** The state of the latest session, kept here so lists never walk sessions. */
   state: TaskState;
-  sessions: SessionRecord[];
-  artifacts: Artifact[];
+  /**
+   * Replaced, never grown in place (engine/apply-step.ts): an array grown by push keeps room for
+   * 17 items, which is most of what a one-session task would otherwise weigh.
+   */
+  sessions: readonly SessionRecord[];
+  artifacts: readonly Artifact[];
   archivedAt: number | null;
   createdAt: number;
   updatedAt: number;

@@ -58,7 +58,8 @@ export function openSession(task: TaskRecord, state: 'queued' | 'in_progress', a
     baseRef: previous.baseRef,
     model: previous.model,
   };
-  task.sessions.push(session);
+  // concat, not push: push grows a one-item array to room for 17, ~130 bytes a task never uses.
+  task.sessions = task.sessions.concat(session);
   task.state = 'queued';
   task.updatedAt = at;
   if (state === 'in_progress') moveSession(task, 'in_progress', at, {}, tools);
@@ -73,7 +74,8 @@ function addArtifact(task: TaskRecord, session: SessionRecord, kind: StepEffects
     ? { provider: 'github', type: 'pull', data: pullRequestFor(task, tools) }
     : { provider: 'github', type: 'branch', data: { head_ref: headRef, base_ref: baseRef } };
   const same = (a: Artifact) => a.type === artifact.type && JSON.stringify(a.data) === JSON.stringify(artifact.data);
-  if (!task.artifacts.some(same)) task.artifacts.push(artifact);
+  // concat, not push: an exactly sized array (push leaves room for 17) that may start as NO_ARTIFACTS.
+  if (!task.artifacts.some(same)) task.artifacts = task.artifacts.concat(artifact);
 }
 
 /**
@@ -89,7 +91,8 @@ function pullRequestFor(task: TaskRecord, tools: StepTools): { id: number; globa
 }
 
 function globalIdFor(id: number): string {
-  return `PR_kwDO${Buffer.from(`pull:${id}`).toString('base64url')}`;
+  // Joined, not concatenated: one flat string for the task's life (support/flat-string.ts).
+  return ['PR_kwDO', Buffer.from(`pull:${id}`).toString('base64url')].join('');
 }
 
 function hash(text: string): number {

@@ -28,7 +28,8 @@ export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
     repository: { id: task.repositoryId },
     state: task.state,
     session_count: task.sessions.length,
-    artifacts: task.artifacts,
+    // Only ever serialised: the generated body type is mutable, the record's array is not.
+    artifacts: task.artifacts as TaskBody['artifacts'],
     archived_at: task.archivedAt === null ? null : isoSeconds(task.archivedAt),
     updated_at: isoSeconds(task.updatedAt),
     created_at: isoSeconds(task.createdAt),
