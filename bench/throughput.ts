@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { API_HEADERS, CREATE_BODY, REPO_TASKS } from './lib/api.js';
 import { BENCH_FIXTURES } from './lib/fixtures-dir.js';
 import { load, type LoadResult } from './lib/load.js';
+import { processCpuMs } from './lib/process-cpu.js';
 import { saveResult } from './lib/results.js';
 import { spawnServer } from './lib/spawn-server.js';
 
@@ -11,11 +12,18 @@ const CONNECTIONS = 10;
 const WARMUP_S = 3;
 const MEASURE_S = 10;
 
-/** Warm the server's JIT, then measure; both runs bounded in time. */
-async function measure(url: string, method: 'GET' | 'POST', body?: string): Promise<LoadResult> {
+/**
+ * Warm the server's JIT, then measure; both runs bounded in time. The server's CPU time over the
+ * measured run, per request, is its own cost, which the throughput mixes with autocannon's on two
+ * shared cores (undefined off Linux).
+ */
+async function measure(url: string, method: 'GET' | 'POST', body: string | undefined, pid: number): Promise<LoadResult & { serverCpuUs?: number }> {
   const headers = { ...API_HEADERS, ...(body ? { 'content-type': 'application/json' } : {}) };
   await load({ url, method, body, headers, connections: CONNECTIONS, duration: WARMUP_S });
-  return load({ url, method, body, headers, connections: CONNECTIONS, duration: MEASURE_S });
+  const before = processCpuMs(pid);
+  const result = await load({ url, method, body, headers, connections: CONNECTIONS, duration: MEASURE_S });
+  const after = processCpuMs(pid);
+  return before === undefined || after === undefined ? result : { ...result, serverCpuUs: ((after - before) * 1000) / result.requests };
 }
 
 /**
@@ -38,7 +46,7 @@ export async function runThroughput() {
   const run = async (kind: 'emulator' | 'ceiling', path: string, method: 'GET' | 'POST', body?: string) => {
     const server = await spawnServer(kind, kind === 'ceiling' ? { bodiesFile } : options);
     try {
-      return await measure(`${server.url}${path}`, method, body);
+      return await measure(`${server.url}${path}`, method, body, server.pid);
     } finally {
       await server.stop();
     }
