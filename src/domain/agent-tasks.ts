@@ -21,9 +21,25 @@ export interface NewTask {
 }
 
 export function listTasksForRepo(world: World, caller: Caller, owner: string, repo: string, options: ListOptions): TaskPage {
+  const repository = prepareRepositoryList(world, caller, owner, repo);
+  return world.store.query({ ...options, scope: { kind: 'repository', repositoryId: repository.id } });
+}
+
+/**
+ * What listing a repository's tasks does before its query: the access checks, then the lifecycle
+ * brought up to date. After it, the store holds what the list answers (http/list-answers.ts
+ * relies on that to answer a repeated list from memory).
+ */
+export function prepareRepositoryList(world: World, caller: Caller, owner: string, repo: string): Repository {
   const repository = resolveRepository(world, caller, owner, repo, 'read');
   world.lifecycle.settle();
-  return world.store.query({ ...options, scope: { kind: 'repository', repositoryId: repository.id } });
+  return repository;
+}
+
+/** As prepareRepositoryList, for the caller's own tasks. */
+export function prepareOwnList(world: World, caller: Caller): void {
+  assertMayListOwnTasks(caller);
+  world.lifecycle.settle();
 }
 
 export function createTaskInRepo(world: World, caller: Caller, owner: string, repo: string, input: NewTask): TaskRecord {
@@ -91,8 +107,7 @@ export function getTaskByRepoAndId(world: World, caller: Caller, owner: string, 
 }
 
 export function listTasks(world: World, caller: Caller, options: ListOptions): TaskPage {
-  assertMayListOwnTasks(caller);
-  world.lifecycle.settle();
+  prepareOwnList(world, caller);
   return world.store.query({
     ...options,
     scope: { kind: 'creator', userId: caller.user.id },

@@ -18,7 +18,6 @@ export interface TaskQuery {
   limit: number;
 }
 
-/** Answers may be shared between callers (the store keeps recent ones): never change one. */
 export interface TaskPage {
   readonly tasks: readonly TaskRecord[];
   /** How many tasks match every filter, across all pages. */
@@ -34,6 +33,8 @@ export interface TaskStore {
   get(id: string): TaskRecord | undefined;
   update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
   query(query: TaskQuery): TaskPage;
+  /** Grows with every insert, update and clear: equal versions, equal answers to every query. */
+  version(): number;
   count(): number;
   all(): IterableIterator<TaskRecord>;
   clear(): void;
