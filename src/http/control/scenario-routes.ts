@@ -3,15 +3,11 @@ import type { Scenario } from '../../engine/scenario.js';
 import type { ApiEnv } from '../env.js';
 import { MESSAGES } from '../messages.js';
 import { respondJson } from '../respond.js';
+import { defaultScenarioBodySchema, outcomesBodySchema } from './control-body-schemas.js';
 import { compileBody, controlError, readControlBody } from './control-kit.js';
 
-const defaultBody = compileBody({ type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' } } });
-const outcomesBody = compileBody({
-  type: 'object',
-  additionalProperties: false,
-  required: ['scenarios'],
-  properties: { scenarios: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' } } },
-});
+const defaultBody = compileBody(defaultScenarioBodySchema);
+const outcomesBody = compileBody(outcomesBodySchema);
 
 function presentScenario(s: Scenario) {
   return {
