@@ -1,10 +1,9 @@
-import { Ajv } from 'ajv';
 import type { TaskState } from '../domain/types.js';
 import { durationFrom } from './duration.js';
 import type { Scenario, ScenarioStep, StepTrigger } from './scenario.js';
-import { scenarioSchema } from './scenario-schema.js';
 import { canMove, isTerminal, refusal } from './state-machine.js';
 import { FileProblem } from '../support/file-problem.js';
+import { validateScenario as validate } from '../generated/validators.js';
 
 export class ScenarioError extends FileProblem {}
 
@@ -20,12 +19,9 @@ interface RawStep {
   new_session?: boolean | { prompt?: string };
 }
 
-// Compiled once: compiling it for each of the eleven built-in files was a third of start-up
-// (bench/RESULTS.md). A validator holds no state between calls but its last `errors`, read at once.
-const validate = new Ajv({ strict: true, allErrors: false }).compile(scenarioSchema);
-
 /**
- * Validates one scenario document: its shape, one trigger per step, and that every step is a
+ * Validates one scenario document: its shape (src/engine/scenario-schema.ts, compiled at build
+ * time by scripts/generate-validators.ts), one trigger per step, and that every step is a
  * legal move from the one before (a task starts queued).
  */
 export function parseScenario(raw: unknown, file: string): Scenario {

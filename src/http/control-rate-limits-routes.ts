@@ -6,8 +6,7 @@ import type { ApiEnv } from './env.js';
 import { MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
-import { lazyValidator } from '../support/lazy-validator.js';
-import { rateLimitResetSchema, rateLimitSettingsSchema, rateLimitTokenSchema } from './rate-limit-schemas.js';
+import { validateRateLimitReset, validateRateLimitSettings, validateRateLimitToken } from '../generated/validators.js';
 
 /** Mounted under /_emulator. */
 const BASE = '/rate-limits';
@@ -17,9 +16,10 @@ const BASE = '/rate-limits';
  * (docs/faults.md). Never rate limited or faulted itself. A rejected request changes nothing.
  */
 export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
-  const checkSettings = lazyValidator(rateLimitSettingsSchema, { allErrors: true, strict: true });
-  const checkToken = lazyValidator(rateLimitTokenSchema, { allErrors: true, strict: true });
-  const checkReset = lazyValidator(rateLimitResetSchema, { allErrors: true, strict: true });
+  // Bodies are checked against src/http/rate-limit-schemas.ts, compiled at build time.
+  const checkSettings = validateRateLimitSettings;
+  const checkToken = validateRateLimitToken;
+  const checkReset = validateRateLimitReset;
   const invalid = (c: Context<ApiEnv>, errors: typeof checkSettings.errors) =>
     respondInvalid(
       c,

@@ -5,11 +5,8 @@ import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { isoSeconds } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { clockAdvanceBodySchema, clockSetBodySchema } from './control-body-schemas.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const advanceBody = compileBody(clockAdvanceBodySchema);
-const setBody = compileBody(clockSetBodySchema);
+import { controlError, readControlBody } from './control-kit.js';
+import { validateClockAdvanceBody as advanceBody, validateClockSetBody as setBody } from '../../generated/validators.js';
 
 /** GET/advance/set of the tenant clock. Time only moves forward, so what happened stays in order. */
 export function createClockRoutes(): Hono<ApiEnv> {

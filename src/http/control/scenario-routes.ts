@@ -3,11 +3,8 @@ import type { Scenario } from '../../engine/scenario.js';
 import type { ApiEnv } from '../env.js';
 import { MESSAGES } from '../messages.js';
 import { respondJson } from '../respond.js';
-import { defaultScenarioBodySchema, outcomesBodySchema } from './control-body-schemas.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const defaultBody = compileBody(defaultScenarioBodySchema);
-const outcomesBody = compileBody(outcomesBodySchema);
+import { controlError, readControlBody } from './control-kit.js';
+import { validateDefaultScenarioBody as defaultBody, validateOutcomesBody as outcomesBody } from '../../generated/validators.js';
 
 function presentScenario(s: Scenario) {
   return {

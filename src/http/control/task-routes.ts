@@ -8,12 +8,8 @@ import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { loadTasksBodySchema, taskPromptBodySchema, taskStateBodySchema } from './control-body-schemas.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const stateBody = compileBody(taskStateBodySchema);
-const promptBody = compileBody(taskPromptBodySchema);
-const loadBody = compileBody(loadTasksBodySchema);
+import { controlError, readControlBody } from './control-kit.js';
+import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
 
 /** One task of POST /_emulator/tasks. */
 export interface LoadedTask {

@@ -7,11 +7,8 @@ import type { TenantSnapshot } from '../../persistence/state-records.js';
 import { snapshotTenant } from '../../tenants/tenant.js';
 import { parseJsonObject } from '../json-body.js';
 import { MESSAGES } from '../messages.js';
-import { tenantResetBodySchema, tenantSeedBodySchema } from './control-body-schemas.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const seedBody = compileBody(tenantSeedBodySchema);
-const resetBody = compileBody(tenantResetBodySchema);
+import { controlError, readControlBody } from './control-kit.js';
+import { validateTenantResetBody as resetBody, validateTenantSeedBody as seedBody } from '../../generated/validators.js';
 
 /** Start a tenant over: from the fixtures as configured (reset) or with another seed (seed). */
 export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
