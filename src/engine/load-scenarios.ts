@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { parseScenario, ScenarioError } from './parse-scenario.js';
 import type { Scenario } from './scenario.js';
+import { parseYaml } from '../support/parse-yaml.js';
 
 export const BUILT_IN_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
@@ -22,7 +22,7 @@ export function loadScenarioDir(dir: string): Scenario[] {
     const path = join(dir, name);
     let raw: unknown;
     try {
-      raw = parse(readFileSync(path, 'utf8'));
+      raw = parseYaml(readFileSync(path, 'utf8'));
     } catch (error) {
       throw new ScenarioError(path, `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
     }

@@ -1,47 +1,11 @@
-import { Ajv } from 'ajv';
-import { TASK_STATES, type TaskState } from '../domain/types.js';
+import type { TaskState } from '../domain/types.js';
 import { durationFrom } from './duration.js';
 import type { Scenario, ScenarioStep, StepTrigger } from './scenario.js';
 import { canMove, isTerminal, refusal } from './state-machine.js';
 import { FileProblem } from '../support/file-problem.js';
+import { validateScenario as validate } from '../generated/validators.js';
 
 export class ScenarioError extends FileProblem {}
-
-const duration = { oneOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] };
-const schema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'steps'],
-  properties: {
-    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-    description: { type: 'string' },
-    steps: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['state'],
-        properties: {
-          state: { enum: [...TASK_STATES] },
-          after: duration,
-          after_reads: { type: 'integer', minimum: 1 },
-          on: { enum: ['answer'] },
-          jitter: { type: 'number', minimum: 0, maximum: 1 },
-          error: { type: 'string', minLength: 1 },
-          artifacts: { enum: ['auto', 'pull', 'branch', 'none'] },
-          usage: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['type', 'amount'],
-            properties: { type: { enum: ['ai_credits', 'premium_requests'] }, amount: { type: 'number', minimum: 0 } },
-          },
-          new_session: { oneOf: [{ type: 'boolean' }, { type: 'object', additionalProperties: false, properties: { prompt: { type: 'string' } } }] },
-        },
-      },
-    },
-  },
-} as const;
 
 interface RawStep {
   state: TaskState;
@@ -55,12 +19,9 @@ interface RawStep {
   new_session?: boolean | { prompt?: string };
 }
 
-// Compiled once: compiling it for each of the eleven built-in files was a third of start-up
-// (bench/RESULTS.md). A validator holds no state between calls but its last `errors`, read at once.
-const validate = new Ajv({ strict: true, allErrors: false }).compile(schema);
-
 /**
- * Validates one scenario document: its shape, one trigger per step, and that every step is a
+ * Validates one scenario document: its shape (src/engine/scenario-schema.ts, compiled at build
+ * time by scripts/generate-validators.ts), one trigger per step, and that every step is a
  * legal move from the one before (a task starts queued).
  */
 export function parseScenario(raw: unknown, file: string): Scenario {

@@ -1,9 +1,8 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { FaultRuleSpec } from './fault-rule.js';
-import { faultRuleSchema, faultRulesFileSchema } from './fault-rule-schema.js';
 import { compilePathRegex } from './match-path.js';
 import { FileProblem } from '../support/file-problem.js';
-import { lazyValidator } from '../support/lazy-validator.js';
+import { validateFaultRule, validateFaultRulesFile } from '../generated/validators.js';
 
 /** Fault rules that cannot be used, naming where they came from (a file, an option). */
 export class FaultRuleError extends FileProblem {}
@@ -17,13 +16,12 @@ export interface RuleProblem {
 export type RuleCheck = { ok: true; rule: FaultRuleSpec } | { ok: false; problems: RuleProblem[] };
 
 /**
- * A validator of single rules, compiled once by its owner (the control router) rather than kept
- * at module level, so emulators share no state.
+ * A validator of single rules (src/faults/fault-rule-schema.ts, compiled at build time), plus the
+ * checks a schema cannot express.
  */
 export function createFaultRuleCheck(): (value: unknown) => RuleCheck {
-  const validate = lazyValidator(faultRuleSchema, { allErrors: true, strict: true });
   return (value) => {
-    if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
+    if (!validateFaultRule(value)) return { ok: false, problems: (validateFaultRule.errors ?? []).map(describe) };
     const problems = checkBeyondSchema(value as FaultRuleSpec, '');
     return problems.length ? { ok: false, problems } : { ok: true, rule: value as FaultRuleSpec };
   };
@@ -36,8 +34,7 @@ export function checkFaultRule(value: unknown): RuleCheck {
 
 /** Validates a rules document (`{faults: [...]}`); problems point into it ("/faults/2/when"). */
 export function checkFaultRulesDocument(value: unknown): { ok: true; rules: FaultRuleSpec[] } | { ok: false; problems: RuleProblem[] } {
-  const validate = new Ajv({ allErrors: true, strict: true }).compile(faultRulesFileSchema);
-  if (!validate(value)) return { ok: false, problems: (validate.errors ?? []).map(describe) };
+  if (!validateFaultRulesFile(value)) return { ok: false, problems: (validateFaultRulesFile.errors ?? []).map(describe) };
   const rules = (value as { faults: FaultRuleSpec[] }).faults;
   const problems = rules.flatMap((rule, i) => checkBeyondSchema(rule, `/faults/${i}`));
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { FaultRuleError, parseFaultRulesDocument } from './check-fault-rule.js';
 import type { FaultRuleSpec } from './fault-rule.js';
+import { parseYaml } from '../support/parse-yaml.js';
 
 export { FaultRuleError } from './check-fault-rule.js';
 
@@ -19,7 +19,7 @@ export function loadFaultRules(path: string): FaultRuleSpec[] {
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (error) {
     throw new FaultRuleError(path, `not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -6,52 +6,20 @@ import type { ApiEnv } from './env.js';
 import { MESSAGES } from './messages.js';
 import { readJsonObject, respondInvalid } from './read-json-body.js';
 import { respondError, respondJson } from './respond.js';
-import { lazyValidator } from '../support/lazy-validator.js';
+import { validateRateLimitReset, validateRateLimitSettings, validateRateLimitToken } from '../generated/validators.js';
 
 /** Mounted under /_emulator. */
 const BASE = '/rate-limits';
-const status = { enum: [403, 429] };
-const positive = { type: 'integer', minimum: 1 };
-
-const settingsSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    primary: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { status, window_seconds: positive },
-    },
-    secondary: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        limit: { anyOf: [positive, { type: 'null' }] },
-        window_seconds: positive,
-        retry_after_seconds: positive,
-        status,
-      },
-    },
-  },
-};
-
-const tokenSchema = {
-  type: 'object',
-  additionalProperties: false,
-  minProperties: 1,
-  properties: { limit: { anyOf: [positive, { type: 'null' }] }, remaining: { type: 'integer', minimum: 0 } },
-};
-
-const resetSchema = { type: 'object', additionalProperties: false, properties: { token: { type: 'string', minLength: 1 } } };
 
 /**
  * /_emulator/rate-limits: the tenant's rate-limit settings and each token's standing
  * (docs/faults.md). Never rate limited or faulted itself. A rejected request changes nothing.
  */
 export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
-  const checkSettings = lazyValidator(settingsSchema, { allErrors: true, strict: true });
-  const checkToken = lazyValidator(tokenSchema, { allErrors: true, strict: true });
-  const checkReset = lazyValidator(resetSchema, { allErrors: true, strict: true });
+  // Bodies are checked against src/http/rate-limit-schemas.ts, compiled at build time.
+  const checkSettings = validateRateLimitSettings;
+  const checkToken = validateRateLimitToken;
+  const checkReset = validateRateLimitReset;
   const invalid = (c: Context<ApiEnv>, errors: typeof checkSettings.errors) =>
     respondInvalid(
       c,

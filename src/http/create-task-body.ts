@@ -5,6 +5,7 @@ import type { CreateTaskRequest } from './api-types.js';
 import { parseJsonObject } from './json-body.js';
 import { MESSAGES } from './messages.js';
 import { lazyValidator } from '../support/lazy-validator.js';
+import { validateCreateTaskBody, validateCreateTaskBodySchema } from '../generated/validators.js';
 
 export type BodyResult =
   | { ok: true; input: Omit<NewTask, 'headerScenario'> }
@@ -16,7 +17,10 @@ export type BodyResult =
  * Unknown members are ignored, as GitHub ignores them.
  */
 export function createTaskBodyParser(schema: object): (text: string) => BodyResult {
-  const validate = lazyValidator(schema, { allErrors: true, strict: false });
+  // The description's schema was compiled at build time (scripts/generate-validators.ts); any
+  // other schema is compiled on first use, with the same options.
+  const validate =
+    JSON.stringify(schema) === validateCreateTaskBodySchema ? validateCreateTaskBody : lazyValidator(schema, { allErrors: true, strict: false });
   return (text) => {
     const parsed = parseJsonObject(text);
     if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };

@@ -1,5 +1,5 @@
 import { TASK_STATES } from '../domain/types.js';
-import { lazyValidator } from '../support/lazy-validator.js';
+import { validateTenantSnapshot } from '../generated/validators.js';
 
 const time = { type: 'number' } as const;
 const state = { enum: [...TASK_STATES] } as const;
@@ -71,9 +71,12 @@ export const tenantSnapshotSchema = {
   },
 } as const;
 
-/** Compiled once per caller; returns the first problem in words, or undefined. */
+/**
+ * Checks a tenant snapshot against tenantSnapshotSchema (compiled at build time by
+ * scripts/generate-validators.ts); returns the first problem in words, or undefined.
+ */
 export function createTenantSnapshotCheck(): (value: unknown) => string | undefined {
-  const validate = lazyValidator(tenantSnapshotSchema, { strict: false, allErrors: false });
+  const validate = validateTenantSnapshot;
   return (value) => {
     if (validate(value)) return undefined;
     const e = validate.errors![0]!;

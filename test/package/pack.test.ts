@@ -116,6 +116,26 @@ describe('the packed package', { timeout: 60_000 }, () => {
     expect(result.names).toContain('octocatReadOnly');
   });
 
+  it('starts on its built-in data without ajv’s compiler or the yaml package (bench/NOTES.md, start-up)', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { createEmulator } from 'agent-tasks-emulator';
+      const e = createEmulator();
+      const headers = { authorization: 'Bearer ghp_octocatEmulatorClassicToken000000000', 'x-github-api-version': '2026-03-10' };
+      const created = await e.app.fetch(new Request('http://x/agents/repos/octocat/hello-world/tasks', { method: 'POST', headers, body: '{"prompt":"p"}' }));
+      const refused = await e.app.fetch(new Request('http://x/_emulator/clock/advance', { method: 'POST', body: '{"ms":-1}' }));
+      const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /\\/node_modules\\/(ajv|yaml)\\//.test(f));
+      console.log(JSON.stringify({ created: created.status, refused: refused.status, loaded }));
+    `;
+    writeFileSync(join(consumer, 'built-in-start.mjs'), script);
+    const { stdout } = await run(process.execPath, ['built-in-start.mjs'], { cwd: consumer, env: cleanEnv() });
+    const result = JSON.parse(stdout) as { created: number; refused: number; loaded: string[] };
+    expect(result).toMatchObject({ created: 201, refused: 422 });
+    // The generated validators need ajv's runtime helpers (which shows the check sees ajv's files).
+    expect(result.loaded.length).toBeGreaterThan(0);
+    for (const file of result.loaded) expect(file).toMatch(/\/node_modules\/ajv\/dist\/runtime\//);
+  });
+
   it('gives TypeScript users types for its exports', async () => {
     writeFileSync(
       join(consumer, 'check.ts'),

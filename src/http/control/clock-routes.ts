@@ -5,15 +5,8 @@ import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { isoSeconds } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const advanceBody = compileBody({
-  type: 'object',
-  additionalProperties: false,
-  properties: { by: { type: 'string', minLength: 1 }, ms: { type: 'integer', minimum: 0 } },
-  oneOf: [{ required: ['by'] }, { required: ['ms'] }],
-});
-const setBody = compileBody({ type: 'object', additionalProperties: false, required: ['now'], properties: { now: { type: 'string' } } });
+import { controlError, readControlBody } from './control-kit.js';
+import { validateClockAdvanceBody as advanceBody, validateClockSetBody as setBody } from '../../generated/validators.js';
 
 /** GET/advance/set of the tenant clock. Time only moves forward, so what happened stays in order. */
 export function createClockRoutes(): Hono<ApiEnv> {

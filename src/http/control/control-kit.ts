@@ -5,7 +5,6 @@ import type { ApiEnv } from '../env.js';
 import { parseJsonObject } from '../json-body.js';
 import { MESSAGES } from '../messages.js';
 import { respondError } from '../respond.js';
-import { lazyValidator } from '../../support/lazy-validator.js';
 
 /** Errors of the control API point at its own description, served by the emulator. */
 export function controlDocsUrl(c: Context<ApiEnv>): string {
@@ -16,12 +15,9 @@ export function controlError(c: Context<ApiEnv>, status: ContentfulStatusCode, m
   return respondError(c, status, message, controlDocsUrl(c), errors);
 }
 
-export function compileBody(schema: object): ValidateFunction {
-  return lazyValidator(schema, { strict: false, allErrors: false });
-}
-
 /**
- * The control request's JSON body checked against its schema: 400 when it is not a JSON object,
+ * The control request's JSON body checked against its schema (control-body-schemas.ts, compiled
+ * at build time into src/generated/validators.ts): 400 when it is not a JSON object,
  * 422 naming the field when it does not fit. An empty body counts as {}.
  */
 export async function readControlBody<T>(c: Context<ApiEnv>, validate: ValidateFunction): Promise<{ ok: true; body: T } | { ok: false; response: Response }> {

@@ -3,15 +3,8 @@ import type { Scenario } from '../../engine/scenario.js';
 import type { ApiEnv } from '../env.js';
 import { MESSAGES } from '../messages.js';
 import { respondJson } from '../respond.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const defaultBody = compileBody({ type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string' } } });
-const outcomesBody = compileBody({
-  type: 'object',
-  additionalProperties: false,
-  required: ['scenarios'],
-  properties: { scenarios: { type: 'array', minItems: 1, maxItems: 1000, items: { type: 'string' } } },
-});
+import { controlError, readControlBody } from './control-kit.js';
+import { validateDefaultScenarioBody as defaultBody, validateOutcomesBody as outcomesBody } from '../../generated/validators.js';
 
 function presentScenario(s: Scenario) {
   return {

@@ -1,47 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { buildTask } from '../../domain/agent-tasks.js';
 import { findRepository } from '../../domain/directory.js';
-import { TASK_STATES, type TaskState } from '../../domain/types.js';
+import type { TaskState } from '../../domain/types.js';
 import type { EngineResult } from '../../engine/scenario-engine.js';
 import type { ApiEnv } from '../env.js';
 import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const stateBody = compileBody({ type: 'object', additionalProperties: false, required: ['state'], properties: { state: { enum: [...TASK_STATES] } } });
-const promptBody = compileBody({ type: 'object', additionalProperties: false, required: ['prompt'], properties: { prompt: { type: 'string', minLength: 1 } } });
-const loadBody = compileBody({
-  type: 'object',
-  additionalProperties: false,
-  required: ['tasks'],
-  properties: {
-    tasks: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 1000,
-      items: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['repository', 'creator', 'prompt'],
-        properties: {
-          repository: { type: 'string' },
-          creator: { type: 'string' },
-          prompt: { type: 'string', minLength: 1 },
-          state: { enum: [...TASK_STATES] },
-          scenario: { type: 'string' },
-          model: { type: 'string' },
-          create_pull_request: { type: 'boolean' },
-          base_ref: { type: 'string' },
-          head_ref: { type: 'string' },
-          archived: { type: 'boolean' },
-          created_at: { type: 'string' },
-        },
-      },
-    },
-  },
-});
+import { controlError, readControlBody } from './control-kit.js';
+import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
 
 /** One task of POST /_emulator/tasks. */
 export interface LoadedTask {

@@ -7,10 +7,8 @@ import type { TenantSnapshot } from '../../persistence/state-records.js';
 import { snapshotTenant } from '../../tenants/tenant.js';
 import { parseJsonObject } from '../json-body.js';
 import { MESSAGES } from '../messages.js';
-import { compileBody, controlError, readControlBody } from './control-kit.js';
-
-const seedBody = compileBody({ type: 'object', additionalProperties: false, required: ['seed'], properties: { seed: { type: 'integer', minimum: 0, maximum: 4294967295 } } });
-const resetBody = compileBody({ type: 'object', additionalProperties: false, properties: {} });
+import { controlError, readControlBody } from './control-kit.js';
+import { validateTenantResetBody as resetBody, validateTenantSeedBody as seedBody } from '../../generated/validators.js';
 
 /** Start a tenant over: from the fixtures as configured (reset) or with another seed (seed). */
 export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
