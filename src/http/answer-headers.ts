@@ -15,16 +15,18 @@ export function addAnswerHeader(c: Context, name: string, value: string): void {
 }
 
 /**
- * The answer, made with the gathered headers and its own in one plain object. Hono's `c.body`
- * would turn more than one header into a web Headers object, so the Response is made here; outside
- * the app's middleware (no gathered headers) it falls back to `c.body`.
+ * The answer, made with the gathered headers and its own (`own`, which it takes over) in one plain
+ * object. Hono's `c.body` would turn more than one header into a web Headers object, so the
+ * Response is made here; outside the app's middleware (no gathered headers) it falls back to
+ * `c.body`.
  */
 export function answer(c: Context, body: string | Uint8Array | null, status: number, own: Record<string, string>): Response {
   const gathered = c.get('answerHeaders') as Record<string, string> | undefined;
   if (!gathered) return body === null ? c.body(null, status as never, own) : c.body(body as string, status as never, own);
   c.set('answerHeadersApplied', true);
-  // The gathered object is this request's alone and nothing is gathered after the answer is made,
-  // so the answer's own headers join it rather than both being copied into a third.
-  for (const name in own) gathered[name] = own[name]!;
-  return new Response(body, { status, headers: gathered });
+  // `own` is made for this answer alone (every caller passes a fresh object), so the gathered
+  // headers join it rather than both being copied into a third; the answer's own win. The gathered
+  // object stays as it was, should a second answer be made (an error after the first).
+  for (const name in gathered) if (!(name in own)) own[name] = gathered[name]!;
+  return new Response(body, { status, headers: own });
 }
