@@ -66,31 +66,39 @@ describe('memory task store', () => {
       tasks.push(t);
       store.insert(t);
     }
-    for (let i = 0; i < 150; i++) {
-      const t = random.pick(tasks);
-      store.update(t.id, (x) => {
-        x.state = random.pick(TASK_STATES);
-        x.updatedAt = random.int(0, 60);
-        x.archivedAt = random.next() < 0.2 ? 9 : null;
-      });
-    }
-    for (let i = 0; i < 300; i++) {
-      const states = random.next() < 0.3 ? undefined : new Set<TaskState>([random.pick(TASK_STATES), random.pick(TASK_STATES)]);
-      const q: TaskQuery = {
-        scope: random.next() < 0.5 ? { kind: 'repository', repositoryId: random.pick([10, 11, 12]) } : { kind: 'creator', userId: random.pick([1, 2, 3]) },
-        states,
-        archived: random.next() < 0.3,
-        since: random.next() < 0.3 ? random.int(0, 60) : undefined,
-        creatorIds: random.next() < 0.2 ? new Set([random.pick([1, 2, 3])]) : undefined,
-        repositoryIds: random.next() < 0.2 ? new Set([10]) : undefined,
-        sort: random.pick(['updated_at', 'created_at'] as const),
-        direction: random.pick(['asc', 'desc'] as const),
-        offset: random.int(0, 40),
-        limit: random.int(1, 30),
-      };
-      const page = store.query(q);
-      const expected = naive(tasks, q);
-      expect({ ids: page.tasks.map((t) => t.id), matched: page.matched, totalActive: page.totalActive, totalArchived: page.totalArchived }).toEqual(expected);
+    const check = (queries: number) => {
+      for (let i = 0; i < queries; i++) {
+        const states = random.next() < 0.3 ? undefined : new Set<TaskState>([random.pick(TASK_STATES), random.pick(TASK_STATES)]);
+        const q: TaskQuery = {
+          scope: random.next() < 0.5 ? { kind: 'repository', repositoryId: random.pick([10, 11, 12]) } : { kind: 'creator', userId: random.pick([1, 2, 3]) },
+          states,
+          archived: random.next() < 0.3,
+          since: random.next() < 0.3 ? random.int(0, 60) : undefined,
+          creatorIds: random.next() < 0.3 ? new Set(random.pick([[1], [2, 3], [1, 3], [4], [1, 2, 3]])) : undefined,
+          repositoryIds: random.next() < 0.3 ? new Set(random.pick([[10], [11], [10, 11], [12], [10, 12]])) : undefined,
+          sort: random.pick(['updated_at', 'created_at'] as const),
+          direction: random.pick(['asc', 'desc'] as const),
+          offset: random.int(0, 40),
+          limit: random.int(1, 30),
+        };
+        const page = store.query(q);
+        const expected = naive(tasks, q);
+        expect({ ids: page.tasks.map((t) => t.id), matched: page.matched, totalActive: page.totalActive, totalArchived: page.totalArchived }).toEqual(expected);
+      }
+    };
+    check(150);
+    // Counts kept per creator and per repository must follow every move, so queries run between
+    // the updates too.
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 30; i++) {
+        const t = random.pick(tasks);
+        store.update(t.id, (x) => {
+          x.state = random.pick(TASK_STATES);
+          x.updatedAt = random.int(0, 60);
+          x.archivedAt = random.next() < 0.2 ? 9 : null;
+        });
+      }
+      check(100);
     }
   });
 

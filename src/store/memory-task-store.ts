@@ -14,8 +14,8 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   let version = 0;
 
   const indexesOf = (task: TaskRecord): ScopeIndex[] => [
-    upsert(byRepository, task.repositoryId),
-    upsert(byCreator, task.creatorId),
+    upsert(byRepository, task.repositoryId, creatorOf),
+    upsert(byCreator, task.creatorId, repositoryOf),
   ];
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
@@ -50,29 +50,30 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     query(q: TaskQuery): TaskPage {
       const index = scopeIndex(q.scope);
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
-      const visible = q.repositoryIds;
-      const visibleOnly = visible ? (t: TaskRecord) => visible.has(t.repositoryId) : undefined;
-      const creators = q.creatorIds;
-      const accept =
-        visibleOnly || creators
-          ? (t: TaskRecord) => (!visibleOnly || visibleOnly(t)) && (!creators || creators.has(t.creatorId))
-          : undefined;
+      // In a repository's scope every task shares the repository and the filter is by creator; in
+      // a creator's, the other way round. A filter on the scope's own id keeps all or nothing.
+      const byRepository = q.scope.kind === 'repository';
+      const ownId = q.scope.kind === 'repository' ? q.scope.repositoryId : q.scope.userId;
+      const visibility = byRepository ? undefined : q.repositoryIds;
+      const others = byRepository ? q.creatorIds : q.repositoryIds;
+      const ownFilter = byRepository ? q.repositoryIds : q.creatorIds;
+      // Totals are within visibility (repositoryIds), whatever the other filters.
+      const hidden = byRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
+      const totals = hidden
+        ? { totalActive: 0, totalArchived: 0 }
+        : { totalActive: index.size(false, visibility), totalArchived: index.size(true, visibility) };
+      if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, ...totals };
       const { tasks, matched } = index.page({
         states: q.states,
         archived: q.archived,
         since: q.since,
-        accept,
+        others,
         key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
         descending: q.direction === 'desc',
         offset: q.offset,
         limit: q.limit,
       });
-      return {
-        tasks,
-        matched,
-        totalActive: index.size(false, visibleOnly),
-        totalArchived: index.size(true, visibleOnly),
-      };
+      return { tasks, matched, ...totals };
     },
     version: () => version,
     count: () => byId.size,
@@ -86,8 +87,11 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   };
 }
 
-function upsert(map: Map<number, ScopeIndex>, key: number): ScopeIndex {
+function upsert(map: Map<number, ScopeIndex>, key: number, otherOf: (task: TaskRecord) => number): ScopeIndex {
   let index = map.get(key);
-  if (!index) map.set(key, (index = new ScopeIndex()));
+  if (!index) map.set(key, (index = new ScopeIndex(otherOf)));
   return index;
 }
+
+const creatorOf = (task: TaskRecord) => task.creatorId;
+const repositoryOf = (task: TaskRecord) => task.repositoryId;

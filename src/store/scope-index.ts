@@ -12,41 +12,64 @@ export interface ScopeQuery {
   states?: ReadonlySet<TaskState>;
   archived: boolean;
   since?: number;
-  accept?: (task: TaskRecord) => boolean;
+  /** Only tasks whose other id (the index's `otherOf`) is in this set. */
+  others?: ReadonlySet<number>;
   key: SortKey;
   descending: boolean;
   offset: number;
   limit: number;
 }
 
+/** Counts per (archived flag, state) of the tasks sharing one other id. */
+const SLOTS = 2 * TASK_STATES.length;
+const slotOf = (archived: boolean, state: number) => (archived ? TASK_STATES.length : 0) + state;
+
 /**
  * The tasks of one scope (a repository, or a creator) split by archived flag and state, each
  * bucket sorted both ways. A page is a k-way merge of at most eight sorted buckets, so its cost
  * follows offset + limit, not the number of tasks stored.
+ *
+ * Queries may keep only tasks of some "other" ids: a repository's tasks by some creators
+ * (creator_id), a creator's tasks in the repositories a fine-grained token may see. Counts per
+ * other id, archived flag and state are kept as tasks come and go, so totals and match counts
+ * under such a filter add up a few counters instead of walking every task in the scope.
  */
 export class ScopeIndex {
   private readonly buckets: Bucket[][] = [0, 1].map(() =>
     TASK_STATES.map(() => ({ updatedAt: new SortedBucket('updatedAt'), createdAt: new SortedBucket('createdAt') })),
   );
+  private readonly counts = new Map<number, Int32Array>();
+
+  /** `otherOf`: the id a query's `others` filter looks at (the creator, or the repository). */
+  constructor(private readonly otherOf: (task: TaskRecord) => number) {}
 
   add(task: TaskRecord): void {
     const b = this.bucketOf(task);
     b.updatedAt.insert(task);
     b.createdAt.insert(task);
+    const other = this.otherOf(task);
+    let counts = this.counts.get(other);
+    if (!counts) this.counts.set(other, (counts = new Int32Array(SLOTS)));
+    counts[this.slotOfTask(task)]!++;
   }
 
+  /** Call before the record's keys change, as for SortedBucket.remove. */
   remove(task: TaskRecord): void {
     const b = this.bucketOf(task);
     b.updatedAt.remove(task);
     b.createdAt.remove(task);
+    const counts = this.counts.get(this.otherOf(task));
+    if (counts) counts[this.slotOfTask(task)]!--;
   }
 
-  size(archived: boolean, accept?: (task: TaskRecord) => boolean): number {
+  /** Tasks archived or not, of the given other ids only when `others` is set. */
+  size(archived: boolean, others?: ReadonlySet<number>): number {
     let n = 0;
-    for (const b of this.buckets[archived ? 1 : 0]!) {
-      if (!accept) n += b.updatedAt.size;
-      else for (const t of b.updatedAt) if (accept(t)) n++;
+    if (!others) {
+      for (const b of this.buckets[archived ? 1 : 0]!) n += b.updatedAt.size;
+      return n;
     }
+    for (let state = 0; state < TASK_STATES.length; state++) n += this.countOf(others, slotOf(archived, state));
     return n;
   }
 
@@ -56,7 +79,8 @@ export class ScopeIndex {
     // Cursors into each bucket; with an updated_at sort, `since` trims the range up front.
     const lo = lists.map((l) => (sinceFloor !== undefined && q.key === 'updatedAt' ? l.lowerBound(sinceFloor) : 0));
     const hi = lists.map((l) => l.size);
-    const keep = (t: TaskRecord) => (sinceFloor === undefined || t.updatedAt >= sinceFloor) && (!q.accept || q.accept(t));
+    const others = q.others;
+    const keep = (t: TaskRecord) => (sinceFloor === undefined || t.updatedAt >= sinceFloor) && (!others || others.has(this.otherOf(t)));
 
     const tasks: TaskRecord[] = [];
     let skipped = 0;
@@ -84,15 +108,29 @@ export class ScopeIndex {
 
   private countMatching(q: ScopeQuery, keep: (t: TaskRecord) => boolean): number {
     let n = 0;
+    if (q.others && q.since === undefined) {
+      const states = q.states ? [...q.states].map((s) => STATE_SLOT.get(s)!) : TASK_STATES.map((_, i) => i);
+      for (const state of states) n += this.countOf(q.others, slotOf(q.archived, state));
+      return n;
+    }
     for (const b of this.selected(q)) {
-      if (q.accept) {
-        for (const t of b.updatedAt) if (keep(t)) n++;
-      } else {
-        const items = b.updatedAt.size;
-        n += q.since === undefined ? items : items - b.updatedAt.lowerBound(q.since);
-      }
+      const items = b.updatedAt.size;
+      const from = q.since === undefined ? 0 : b.updatedAt.lowerBound(q.since);
+      if (!q.others) n += items - from;
+      // Only the tasks updated since the floor, in order: `at` reads neighbours in O(1).
+      else for (let i = from; i < items; i++) if (keep(b.updatedAt.at(i))) n++;
     }
     return n;
+  }
+
+  private countOf(others: ReadonlySet<number>, slot: number): number {
+    let n = 0;
+    for (const other of others) n += this.counts.get(other)?.[slot] ?? 0;
+    return n;
+  }
+
+  private slotOfTask(task: TaskRecord): number {
+    return slotOf(task.archivedAt !== null, STATE_SLOT.get(task.state)!);
   }
 
   private selected(q: ScopeQuery): Bucket[] {
