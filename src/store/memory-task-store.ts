@@ -52,22 +52,36 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
       // In a repository's scope every task shares the repository and the filter is by creator; in
       // a creator's, the other way round. A filter on the scope's own id keeps all or nothing.
-      const byRepository = q.scope.kind === 'repository';
+      const inRepository = q.scope.kind === 'repository';
       const ownId = q.scope.kind === 'repository' ? q.scope.repositoryId : q.scope.userId;
-      const visibility = byRepository ? undefined : q.repositoryIds;
-      const others = byRepository ? q.creatorIds : q.repositoryIds;
-      const ownFilter = byRepository ? q.repositoryIds : q.creatorIds;
+      const visibility = inRepository ? undefined : q.repositoryIds;
+      const others = inRepository ? q.creatorIds : q.repositoryIds;
+      const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
       // Totals are within visibility (repositoryIds), whatever the other filters.
-      const hidden = byRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
+      const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
       const totals = hidden
         ? { totalActive: 0, totalArchived: 0 }
         : { totalActive: index.size(false, visibility), totalArchived: index.size(true, visibility) };
       if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, ...totals };
-      const { tasks, matched } = index.page({
+      // Filtered down to one other id (one creator in a repository, one repository a token may
+      // see), the tasks are those of both scopes: the page is read from the smaller one, so a
+      // creator with a few tasks in a repository of many is not found by walking them all.
+      let walked = index;
+      let walkedOthers = others;
+      if (others?.size === 1) {
+        const [other] = others as ReadonlySet<number>;
+        const across = (inRepository ? byCreator : byRepository).get(other!);
+        if (!across) return { tasks: [], matched: 0, ...totals };
+        if (across.total() < index.total()) {
+          walked = across;
+          walkedOthers = new Set([ownId]);
+        }
+      }
+      const { tasks, matched } = walked.page({
         states: q.states,
         archived: q.archived,
         since: q.since,
-        others,
+        others: walkedOthers,
         key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
         descending: q.direction === 'desc',
         offset: q.offset,

@@ -62,6 +62,11 @@ export class ScopeIndex {
     if (counts) counts[this.slotOfTask(task)]!--;
   }
 
+  /** Every task in the scope. */
+  total(): number {
+    return this.size(false) + this.size(true);
+  }
+
   /** Tasks archived or not, of the given other ids only when `others` is set. */
   size(archived: boolean, others?: ReadonlySet<number>): number {
     let n = 0;
