@@ -49,12 +49,7 @@ export function countRateLimit(c: Context<ApiEnv>): Response | undefined {
     }
   }
   // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts).
-  const now = book.consume(token.value, token.rateLimit);
-  addAnswerHeader(c, 'x-ratelimit-limit', String(now.limit));
-  addAnswerHeader(c, 'x-ratelimit-remaining', String(now.remaining));
-  addAnswerHeader(c, 'x-ratelimit-reset', String(now.reset));
-  addAnswerHeader(c, 'x-ratelimit-used', String(now.used));
-  addAnswerHeader(c, 'x-ratelimit-resource', 'core');
+  for (const [name, value] of Object.entries(rateLimitHeaders(book.consume(token.value, token.rateLimit)))) addAnswerHeader(c, name, value);
   return undefined;
 }
 
