@@ -34,27 +34,44 @@ export class SortedBucket implements Iterable<TaskRecord> {
   }
 
   insert(task: TaskRecord): void {
+    const blocks = this.blocks;
     const time = task[this.key];
-    let b = this.blockFor(time, task.seq);
-    if (b === this.blocks.length) {
-      if (b === 0) this.blocks.push([]);
-      b = this.blocks.length - 1;
+    const seq = task.seq;
+    let b = blocks.length - 1;
+    const lastBlock = blocks[b];
+    if (!lastBlock) {
+      blocks.push([task]);
+      b = 0;
     }
-    const block = this.blocks[b]!;
-    block.splice(lowerBoundIn(block, this.key, time, task.seq), 0, task);
-    if (block.length > this.blockSize) this.blocks.splice(b + 1, 0, block.splice(block.length >> 1));
+    // A new task, or one just moved on, sorts last or nearly so: the last block is looked at
+    // before any search, as each step of a search reads a record from somewhere in the heap.
+    else if (this.before(lastBlock[lastBlock.length - 1]!, time, seq)) lastBlock.push(task);
+    else {
+      if (!this.before(lastBlock[0]!, time, seq)) b = this.blockFor(time, seq);
+      const block = blocks[b]!;
+      block.splice(lowerBoundIn(block, this.key, time, seq), 0, task);
+    }
+    const block = blocks[b]!;
+    if (block.length > this.blockSize) blocks.splice(b + 1, 0, block.splice(block.length >> 1));
     this.count++;
     this.resetHint();
   }
 
   /** Call before the record's key changes: the position is found from the current values. */
   remove(task: TaskRecord): void {
-    const b = this.blockFor(task[this.key], task.seq);
-    const block = this.blocks[b];
-    let at = block ? lowerBoundIn(block, this.key, task[this.key], task.seq) : -1;
-    if (!block || block[at] !== task) {
+    const time = task[this.key];
+    const first = this.blocks[0];
+    // Tasks mostly leave a bucket oldest first (queued ones as they start): the first block is
+    // looked at before any search.
+    const b = first && !this.before(first[first.length - 1]!, time, task.seq) ? 0 : this.blockFor(time, task.seq);
+    // A scan comparing references reads no record, unlike a binary search by key.
+    const at = this.blocks[b]?.indexOf(task) ?? -1;
+    if (at < 0) {
       // Not where its key says: search every block (only a caller breaking the contract gets here).
-      for (const [i, other] of this.blocks.entries()) if ((at = other.indexOf(task)) >= 0) return this.removeAt(i, at);
+      for (const [i, other] of this.blocks.entries()) {
+        const found = other.indexOf(task);
+        if (found >= 0) return this.removeAt(i, found);
+      }
       return;
     }
     this.removeAt(b, at);
@@ -100,9 +117,17 @@ export class SortedBucket implements Iterable<TaskRecord> {
     return lo;
   }
 
+  /** Whether `item` sorts before (time, seq). */
+  private before(item: TaskRecord, time: number, seq: number): boolean {
+    const t = item[this.key];
+    return t < time || (t === time && item.seq < seq);
+  }
+
   private removeAt(b: number, at: number): void {
     const block = this.blocks[b]!;
-    block.splice(at, 1);
+    // shift() moves the array's start instead of its items where V8 can.
+    if (at === 0) block.shift();
+    else block.splice(at, 1);
     if (block.length === 0) this.blocks.splice(b, 1);
     this.count--;
     this.resetHint();
