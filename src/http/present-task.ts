@@ -16,6 +16,7 @@ export function isoSeconds(epochMs: number): string {
 
 export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
   const path = `${task.ownerLogin}/${task.repositoryName}`;
+  const updatedAt = isoSeconds(task.updatedAt);
   const body: TaskBody = {
     id: task.id,
     url: `${bases.api}/agents/repos/${path}/tasks/${task.id}`,
@@ -31,8 +32,9 @@ export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
     // Only ever serialised: the generated body type is mutable, the record's array is not.
     artifacts: task.artifacts as TaskBody['artifacts'],
     archived_at: task.archivedAt === null ? null : isoSeconds(task.archivedAt),
-    updated_at: isoSeconds(task.updatedAt),
-    created_at: isoSeconds(task.createdAt),
+    updated_at: updatedAt,
+    // A task not yet moved on was last updated when it was made: one conversion serves both.
+    created_at: task.createdAt === task.updatedAt ? updatedAt : isoSeconds(task.createdAt),
   };
   if (task.customAgent !== undefined) body.custom_agent = { id: task.customAgent };
   return body;
