@@ -1,64 +1,111 @@
-/** An entry: a task whose step `step` falls due at `at`. */
-export interface Due {
-  at: number;
-  taskId: string;
-  step: number;
-  seq: number;
-}
-
 /**
- * A binary min-heap of due steps ordered by (at, seq), so settling pops only what fell due and
- * equal times keep their scheduling order. Stale entries (the task moved on) are skipped by the
- * caller, which is cheaper than deleting from the middle.
+ * A binary min-heap of due steps ordered by (at, scheduling order), so settling pops only what
+ * fell due and equal times keep their scheduling order. Stale entries (the task moved on) are
+ * skipped by the caller, which is cheaper than deleting from the middle.
+ *
+ * The keys live in typed arrays beside the task ids, not in one object per entry: a create plans
+ * a step and settles one, and sifting through ~15 levels of a heap of objects spread over the
+ * heap read one cold object per comparison, while each entry, living seconds, was promoted by the
+ * collector only to die in the old generation (bench/NOTES.md, fourth round).
  */
 export class DueQueue {
-  private readonly heap: Due[] = [];
-  private seq = 0;
+  private ats = new Float64Array(1024);
+  // Scheduling order, the tie-break: a double counts further than any tenant will schedule.
+  private seqs = new Float64Array(1024);
+  private steps = new Int32Array(1024);
+  private taskIds: string[] = [];
+  private count = 0;
+  private nextSeq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   push(at: number, taskId: string, step: number): void {
-    const heap = this.heap;
-    heap.push({ at, taskId, step, seq: this.seq++ });
-    let i = heap.length - 1;
+    if (this.count === this.ats.length) this.grow();
+    const seq = this.nextSeq++;
+    let i = this.count++;
+    // Sift up: parents later than the new entry move down into the hole.
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!less(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      if (!this.before(at, seq, parent)) break;
+      this.moveTo(i, parent);
       i = parent;
     }
+    this.put(i, at, seq, taskId, step);
   }
 
-  /** The earliest entry if it is due at or before `now`, removed from the queue. */
-  popDue(now: number): Due | undefined {
-    const heap = this.heap;
-    if (heap.length === 0 || heap[0]!.at > now) return undefined;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
-        if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-        i = m;
-      }
+  /**
+   * Hands every entry due at or before `now` to `each`, earliest first, removing it first (so
+   * `each` may push new entries, which are handed on too if they are already due).
+   */
+  drainDue(now: number, each: (taskId: string, step: number, at: number) => void): void {
+    while (this.count > 0 && this.ats[0]! <= now) {
+      const at = this.ats[0]!;
+      const taskId = this.taskIds[0]!;
+      const step = this.steps[0]!;
+      this.removeTop();
+      each(taskId, step, at);
     }
-    return top;
   }
 
   clear(): void {
-    this.heap.length = 0;
+    this.count = 0;
+    this.taskIds.length = 0;
   }
-}
 
-function less(a: Due, b: Due): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  private removeTop(): void {
+    const last = --this.count;
+    const at = this.ats[last]!;
+    const seq = this.seqs[last]!;
+    const taskId = this.taskIds[last]!;
+    const step = this.steps[last]!;
+    this.taskIds.length = last;
+    if (last === 0) return;
+    // Sift down: the earlier child moves up into the hole until the last entry fits there.
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= last) break;
+      const r = l + 1;
+      const child = r < last && this.before(this.ats[r]!, this.seqs[r]!, l) ? r : l;
+      if (this.before(at, seq, child)) break;
+      this.moveTo(i, child);
+      i = child;
+    }
+    this.put(i, at, seq, taskId, step);
+  }
+
+  /** Whether (at, seq) comes before the entry at index `j`. */
+  private before(at: number, seq: number, j: number): boolean {
+    const other = this.ats[j]!;
+    return at < other || (at === other && seq < this.seqs[j]!);
+  }
+
+  private moveTo(to: number, from: number): void {
+    this.ats[to] = this.ats[from]!;
+    this.seqs[to] = this.seqs[from]!;
+    this.steps[to] = this.steps[from]!;
+    this.taskIds[to] = this.taskIds[from]!;
+  }
+
+  private put(i: number, at: number, seq: number, taskId: string, step: number): void {
+    this.ats[i] = at;
+    this.seqs[i] = seq;
+    this.steps[i] = step;
+    this.taskIds[i] = taskId;
+  }
+
+  private grow(): void {
+    const size = this.ats.length * 2;
+    const ats = new Float64Array(size);
+    const seqs = new Float64Array(size);
+    const steps = new Int32Array(size);
+    ats.set(this.ats);
+    seqs.set(this.seqs);
+    steps.set(this.steps);
+    this.ats = ats;
+    this.seqs = seqs;
+    this.steps = steps;
+  }
 }

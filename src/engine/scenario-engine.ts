@@ -90,9 +90,16 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
       } else moveSession(t, step.state, at, { error: step.error, artifacts: step.artifacts, usage: step.usage }, tools);
-      t.progress = { scenario: t.progress!.scenario, step: t.progress!.step + 1, since: at, reads: 0 };
+      t.progress = { scenario: t.progress!.scenario, step: t.progress!.step + 1, since: at, reads: 0, dueAt: undefined };
       plan(t);
     });
+  };
+
+  /** A step fell due: applied unless the task has moved on since it was planned. */
+  const settleOne = (taskId: string, step: number, at: number) => {
+    const task = store.get(taskId);
+    if (!task?.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
+    happen(taskId, at);
   };
 
   /** What every lever does first: bring the tenant up to date, then find the task or say it is not there. */
@@ -106,12 +113,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   const engine: ScenarioEngine = {
     catalogue,
     settle() {
-      const now = clock.now();
-      for (let entry = due.popDue(now); entry; entry = due.popDue(now)) {
-        const task = store.get(entry.taskId);
-        if (!task?.progress || task.progress.step !== entry.step || stepOf(task)?.trigger.kind !== 'after') continue;
-        happen(task.id, entry.at);
-      }
+      due.drainDue(clock.now(), settleOne);
     },
     start(task: TaskRecord, hints: StartHints): StartResult {
       const choice = chooseScenario({ queued: outcomeQueue[0], prompt: task.sessions[0]?.prompt ?? '', hints, defaultScenario, catalogue });
@@ -120,7 +122,9 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         outcomeQueue.shift();
         settingsChanged();
       }
-      task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0 };
+      // Every progress record is made with its dueAt slot, which plan() fills: a member added
+      // later would go to a separate property array, one more object per step of every task.
+      task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
       plan(task);
       return { ok: true };
     },
@@ -177,7 +181,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         const scenario = task.progress?.scenario ?? defaultScenario;
         const updated = store.update(taskId, (t) => {
           openSession(t, 'queued', now, prompt, tools);
-          t.progress = { scenario, step: 0, since: now, reads: 0 };
+          t.progress = { scenario, step: 0, since: now, reads: 0, dueAt: undefined };
           plan(t);
         })!;
         return { ok: true, task: updated };
@@ -195,7 +199,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       if (how.scenario !== undefined) {
         if (!catalogue.has(how.scenario)) return `unknown scenario ${how.scenario}`;
         if (how.state !== undefined && how.state !== 'queued') return 'a task loaded with a scenario starts queued';
-        task.progress = { scenario: how.scenario, step: 0, since: task.createdAt, reads: 0 };
+        task.progress = { scenario: how.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
         plan(task);
         return undefined;
       }
