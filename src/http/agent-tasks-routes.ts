@@ -21,7 +21,7 @@ import { originOf } from './front-door.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from './messages.js';
 import { createPresentCache } from './present-cache.js';
-import { presentTask, type UrlBases } from './present-task.js';
+import { createIsoSeconds, presentTask, type UrlBases } from './present-task.js';
 import { respondError, respondJson, respondPresented } from './respond.js';
 import type { ParsedList } from './list-query.js';
 
@@ -42,6 +42,7 @@ export const SCENARIO_HEADER = 'x-emulator-scenario';
 export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const cache = createPresentCache();
+  const iso = createIsoSeconds();
   // Authentication and rate limits are plain checks in one middleware per operation, not a
   // middleware each: every layer costs a promise and a dispatch (http/front-door.ts).
   const operation = (id: OperationId): MiddlewareHandler<ApiEnv> => async (c, next) => {
@@ -113,7 +114,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
         ...parsed.input,
         headerScenario,
       });
-      const body = presentTask(task, bases(c));
+      const body = presentTask(task, bases(c), iso);
       return respondJson(c, 201, body, { location: body.url ?? '' });
     },
   );

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TaskRecord } from '../domain/types.js';
 import type { TaskPage } from '../store/task-store.js';
-import { presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
+import { createIsoSeconds, presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
 
 /** A body ready to send (UTF-8 bytes, so nothing is encoded per request), and its ETag's hash. */
 export interface Presented {
@@ -57,6 +57,7 @@ const COMMA = Buffer.from(',');
  */
 export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCapacity = DEFAULT_LIST_CACHE_SIZE): PresentCache {
   const entries = new Map<TaskRecord, Entry>();
+  const iso = createIsoSeconds();
   // Clients poll the same page over and over; while none of its tasks changed, its assembled body
   // (20 KB copied, then hashed) is the same, so it is kept too (bench/NOTES.md, third round).
   const lists = new Map<string, AssembledList>();
@@ -72,13 +73,13 @@ export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCa
   };
   const item = (task: TaskRecord, bases: UrlBases) => {
     const entry = entryOf(task, bases);
-    return (entry.item ??= presented(JSON.stringify(presentTask(task, bases))));
+    return (entry.item ??= presented(JSON.stringify(presentTask(task, bases, iso))));
   };
   return {
     item,
     full(task, bases) {
       const entry = entryOf(task, bases);
-      return (entry.full ??= presented(JSON.stringify(presentTaskWithSessions(task, bases))));
+      return (entry.full ??= presented(JSON.stringify(presentTaskWithSessions(task, bases, iso))));
     },
     list(page, bases) {
       const key = `${page.tasks[0]?.id ?? ''}|${page.tasks.length}|${bases.api}`;

@@ -14,9 +14,29 @@ export function isoSeconds(epochMs: number): string {
   return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
+/** Epoch ms to GitHub's timestamp text. */
+export type IsoSeconds = (epochMs: number) => string;
+
+/**
+ * isoSeconds remembering its last second: tasks made or moved in a burst share their timestamps,
+ * and converting through Date was the largest single cost of presenting a new task.
+ */
+export function createIsoSeconds(): IsoSeconds {
+  let second = NaN;
+  let text = '';
+  return (epochMs) => {
+    const s = Math.floor(epochMs / 1000);
+    if (s !== second) {
+      text = isoSeconds(epochMs);
+      second = s;
+    }
+    return text;
+  };
+}
+
+export function presentTask(task: TaskRecord, bases: UrlBases, iso: IsoSeconds = isoSeconds): TaskBody {
   const path = `${task.ownerLogin}/${task.repositoryName}`;
-  const updatedAt = isoSeconds(task.updatedAt);
+  const updatedAt = iso(task.updatedAt);
   const body: TaskBody = {
     id: task.id,
     url: `${bases.api}/agents/repos/${path}/tasks/${task.id}`,
@@ -31,20 +51,20 @@ export function presentTask(task: TaskRecord, bases: UrlBases): TaskBody {
     session_count: task.sessions.length,
     // Only ever serialised: the generated body type is mutable, the record's array is not.
     artifacts: task.artifacts as TaskBody['artifacts'],
-    archived_at: task.archivedAt === null ? null : isoSeconds(task.archivedAt),
+    archived_at: task.archivedAt === null ? null : iso(task.archivedAt),
     updated_at: updatedAt,
     // A task not yet moved on was last updated when it was made: one conversion serves both.
-    created_at: task.createdAt === task.updatedAt ? updatedAt : isoSeconds(task.createdAt),
+    created_at: task.createdAt === task.updatedAt ? updatedAt : iso(task.createdAt),
   };
   if (task.customAgent !== undefined) body.custom_agent = { id: task.customAgent };
   return body;
 }
 
-export function presentTaskWithSessions(task: TaskRecord, bases: UrlBases): TaskWithSessionsBody {
-  return { ...presentTask(task, bases), sessions: task.sessions.map((s) => presentSession(s, task)) };
+export function presentTaskWithSessions(task: TaskRecord, bases: UrlBases, iso: IsoSeconds = isoSeconds): TaskWithSessionsBody {
+  return { ...presentTask(task, bases, iso), sessions: task.sessions.map((s) => presentSession(s, task, iso)) };
 }
 
-export function presentSession(session: SessionRecord, task: TaskRecord): SessionBody {
+export function presentSession(session: SessionRecord, task: TaskRecord, iso: IsoSeconds = isoSeconds): SessionBody {
   const body: SessionBody = {
     id: session.id,
     name: session.name,
@@ -53,11 +73,11 @@ export function presentSession(session: SessionRecord, task: TaskRecord): Sessio
     repository: { id: task.repositoryId },
     task_id: task.id,
     state: session.state,
-    created_at: isoSeconds(session.createdAt),
-    updated_at: isoSeconds(session.updatedAt),
+    created_at: iso(session.createdAt),
+    updated_at: iso(session.updatedAt),
     prompt: session.prompt,
   };
-  if (session.completedAt !== undefined) body.completed_at = isoSeconds(session.completedAt);
+  if (session.completedAt !== undefined) body.completed_at = iso(session.completedAt);
   if (session.headRef !== undefined) body.head_ref = session.headRef;
   if (session.baseRef !== undefined) body.base_ref = session.baseRef;
   if (session.model !== undefined) body.model = session.model;
@@ -66,9 +86,9 @@ export function presentSession(session: SessionRecord, task: TaskRecord): Sessio
   return body;
 }
 
-export function presentTaskList(page: TaskPage, bases: UrlBases): TaskListBody {
+export function presentTaskList(page: TaskPage, bases: UrlBases, iso: IsoSeconds = isoSeconds): TaskListBody {
   return {
-    tasks: page.tasks.map((t) => presentTask(t, bases)),
+    tasks: page.tasks.map((t) => presentTask(t, bases, iso)),
     total_active_count: page.totalActive,
     total_archived_count: page.totalArchived,
   };
