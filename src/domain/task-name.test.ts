@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../support/random.js';
 import { branchNameFor, deriveTaskName } from './task-name.js';
 
 describe('deriveTaskName', () => {
@@ -20,5 +21,27 @@ describe('deriveTaskName', () => {
   it('makes Copilot-style branch names', () => {
     expect(branchNameFor('Fix the Login button!', 'ab12')).toBe('copilot/fix-the-login-button-ab12');
     expect(branchNameFor('!!!', 'x')).toBe('copilot/task-x');
+  });
+});
+
+describe('branchNameFor, against the plain definition', () => {
+  // Lower-cased, runs of anything but [a-z0-9] as one dash, dashes trimmed, cut to 40, trimmed again.
+  const plain = (name: string, suffix: string) =>
+    `copilot/${
+      name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40)
+        .replace(/-+$/, '') || 'task'
+    }-${suffix}`;
+
+  it('agrees on random names of letters, digits, punctuation, spaces and unicode', () => {
+    const random = createRandom(9);
+    const alphabet = ['a', 'Z', '7', '-', ' ', '!', '.', 'é', '😀', '_', 'q'];
+    for (let i = 0; i < 3_000; i++) {
+      const name = Array.from({ length: random.int(0, 90) }, () => random.pick(alphabet)).join('');
+      expect(branchNameFor(name, 'ab12')).toBe(plain(name, 'ab12'));
+    }
   });
 });

@@ -1,4 +1,5 @@
 const MAX_NAME = 80;
+const DASH = '-'.charCodeAt(0);
 
 /**
  * The task's human-readable name, derived from its prompt: the first non-empty line, white space
@@ -6,7 +7,9 @@ const MAX_NAME = 80;
  * (docs/fidelity.md).
  */
 export function deriveTaskName(prompt: string): string {
-  const line = prompt.split(/\r?\n/).map(foldWhiteSpace).find((l) => l.length > 0) ?? '';
+  let line = '';
+  // Only the lines up to the first with text are folded.
+  for (const raw of prompt.split(/\r?\n/)) if ((line = foldWhiteSpace(raw)).length > 0) break;
   if (line.length <= MAX_NAME) return line;
   const cut = line.slice(0, MAX_NAME - 1);
   const space = cut.lastIndexOf(' ');
@@ -25,12 +28,13 @@ function foldWhiteSpace(line: string): string {
 
 /** A branch name in the shape Copilot uses: `copilot/<slug>`. */
 export function branchNameFor(name: string, suffix: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+  // Runs of other characters become one dash, so trimming is a matter of one character at
+  // either end (and at the cut), found by index rather than by two more passes of a RegExp.
+  const dashed = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const start = dashed.charCodeAt(0) === DASH ? 1 : 0;
+  let end = Math.min(dashed.length - (dashed.charCodeAt(dashed.length - 1) === DASH ? 1 : 0), start + 40);
+  if (end > start && dashed.charCodeAt(end - 1) === DASH) end--;
+  const slug = end > start ? dashed.slice(start, end) : '';
   // Joined, not concatenated: one flat string for the task's whole life (support/flat-string.ts).
   return ['copilot/', slug || 'task', '-', suffix].join('');
 }
