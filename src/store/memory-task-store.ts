@@ -13,10 +13,15 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   let lastSeq = 0;
   let version = 0;
 
-  const indexesOf = (task: TaskRecord): ScopeIndex[] => [
-    upsert(byRepository, task.repositoryId, creatorOf),
-    upsert(byCreator, task.creatorId, repositoryOf),
-  ];
+  // Each record lives in its repository's index and its creator's.
+  const addToIndexes = (task: TaskRecord) => {
+    upsert(byRepository, task.repositoryId, creatorOf).add(task);
+    upsert(byCreator, task.creatorId, repositoryOf).add(task);
+  };
+  const removeFromIndexes = (task: TaskRecord) => {
+    byRepository.get(task.repositoryId)?.remove(task);
+    byCreator.get(task.creatorId)?.remove(task);
+  };
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
@@ -28,7 +33,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       task.seq = ++lastSeq;
       version++;
       byId.set(task.id, task);
-      for (const index of indexesOf(task)) index.add(task);
+      addToIndexes(task);
       onChange?.(task);
     },
     get: (id) => byId.get(id),
@@ -36,13 +41,12 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       const task = byId.get(id);
       if (!task) return undefined;
       version++;
-      const before = indexesOf(task);
-      for (const index of before) index.remove(task);
+      removeFromIndexes(task);
       try {
         mutate(task);
       } finally {
         task.revision++;
-        for (const index of indexesOf(task)) index.add(task);
+        addToIndexes(task);
       }
       onChange?.(task);
       return task;
