@@ -9,8 +9,14 @@ import { saveResult } from './lib/results.js';
 import { spawnServer } from './lib/spawn-server.js';
 
 const CONNECTIONS = 10;
-const WARMUP_S = 3;
-const MEASURE_S = 10;
+const WARMUP_S = 2;
+const MEASURE_S = 8;
+/**
+ * Each measure is taken this many times, every time right after its ceiling: on two shared cores
+ * the machine's speed moved by a quarter between runs minutes apart (bench/NOTES.md), so a ratio is
+ * only as good as the pairing of its two runs, and the median of paired rounds is reported.
+ */
+const ROUNDS = 3;
 
 /**
  * Warm the server's JIT, then measure; both runs bounded in time. The server's CPU time over the
@@ -28,8 +34,9 @@ async function measure(url: string, method: 'GET' | 'POST', body: string | undef
 
 /**
  * list (30 tasks), get and create through the emulator's whole pipeline, against the ceiling
- * (bench/servers/ceiling-server.mjs) serving the same bodies precomputed. Each run gets a fresh
- * server process, so one run's tasks or garbage never weigh on the next.
+ * (bench/servers/ceiling-server.mjs) serving the same bodies precomputed, in ROUNDS paired rounds;
+ * each measure reports the round with its median ratio. Each run gets a fresh server process, so
+ * one run's tasks or garbage never weigh on the next.
  */
 export async function runThroughput() {
   const options = { fixturesDir: BENCH_FIXTURES };
@@ -51,22 +58,37 @@ export async function runThroughput() {
       await server.stop();
     }
   };
-  const ceilingGet = await run('ceiling', REPO_TASKS, 'GET');
-  const ceilingPost = await run('ceiling', REPO_TASKS, 'POST', CREATE_BODY);
-  const listRun = await run('emulator', REPO_TASKS, 'GET');
-  const getRun = await run('emulator', `${REPO_TASKS}/${taskId}`, 'GET');
-  const createRun = await run('emulator', REPO_TASKS, 'POST', CREATE_BODY);
+  type Run = Awaited<ReturnType<typeof run>>;
+  const rounds: Array<{ ceilingGet: Run; list: Run; get: Run; ceilingPost: Run; create: Run }> = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const ceilingGet = await run('ceiling', REPO_TASKS, 'GET');
+    const list = await run('emulator', REPO_TASKS, 'GET');
+    const get = await run('emulator', `${REPO_TASKS}/${taskId}`, 'GET');
+    const ceilingPost = await run('ceiling', REPO_TASKS, 'POST', CREATE_BODY);
+    const create = await run('emulator', REPO_TASKS, 'POST', CREATE_BODY);
+    rounds.push({ ceilingGet, list, get, ceilingPost, create });
+  }
+  const paired = (measure: 'list' | 'get' | 'create', ceiling: 'ceilingGet' | 'ceilingPost') => {
+    const all = rounds.map((r) => ({ ...r[measure], ratio: r[measure].rps / r[ceiling].rps }));
+    return { ...median(all, (r) => r.ratio), ratios: all.map((r) => r.ratio) };
+  };
   const result = {
     connections: CONNECTIONS,
     warmupS: WARMUP_S,
     measureS: MEASURE_S,
+    rounds: ROUNDS,
     bodyBytes: { list: Buffer.byteLength(list), task: Buffer.byteLength(task) },
-    ceilingGet,
-    ceilingPost,
-    list: { ...listRun, ratio: listRun.rps / ceilingGet.rps },
-    get: { ...getRun, ratio: getRun.rps / ceilingGet.rps },
-    create: { ...createRun, ratio: createRun.rps / ceilingPost.rps },
+    ceilingGet: median(rounds.map((r) => r.ceilingGet), (r) => r.rps),
+    ceilingPost: median(rounds.map((r) => r.ceilingPost), (r) => r.rps),
+    list: paired('list', 'ceilingGet'),
+    get: paired('get', 'ceilingGet'),
+    create: paired('create', 'ceilingPost'),
   };
   saveResult('throughput', result);
   return result;
+}
+
+/** The middle item by `by` (the upper middle of an even count). */
+function median<T>(items: T[], by: (item: T) => number): T {
+  return [...items].sort((a, b) => by(a) - by(b))[items.length >> 1]!;
 }
