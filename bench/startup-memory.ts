@@ -2,10 +2,10 @@ import { API_HEADERS, REPO_TASKS } from './lib/api.js';
 import { fixturesWithTasks } from './lib/fixtures-dir.js';
 import { saveResult } from './lib/results.js';
 import { spawnServer, type MemorySample, type ServerKind } from './lib/spawn-server.js';
+import { median } from './lib/median.js';
 
 const STARTS = 5;
 const STORED = 100_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Spawn, poll until the first 200, read memory after GC having served that one request; stop. */
 async function startOnce(kind: ServerKind, options: Record<string, unknown>): Promise<{ ms: number; memory: MemorySample }> {

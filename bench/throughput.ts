@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { API_HEADERS, CREATE_BODY, REPO_TASKS } from './lib/api.js';
 import { BENCH_FIXTURES } from './lib/fixtures-dir.js';
 import { load, type LoadResult } from './lib/load.js';
+import { medianBy } from './lib/median.js';
 import { processCpuMs } from './lib/process-cpu.js';
 import { saveResult } from './lib/results.js';
 import { spawnServer } from './lib/spawn-server.js';
@@ -70,7 +71,7 @@ export async function runThroughput() {
   }
   const paired = (measure: 'list' | 'get' | 'create', ceiling: 'ceilingGet' | 'ceilingPost') => {
     const all = rounds.map((r) => ({ ...r[measure], ratio: r[measure].rps / r[ceiling].rps }));
-    return { ...median(all, (r) => r.ratio), ratios: all.map((r) => r.ratio) };
+    return { ...medianBy(all, (r) => r.ratio), ratios: all.map((r) => r.ratio) };
   };
   const result = {
     connections: CONNECTIONS,
@@ -78,17 +79,12 @@ export async function runThroughput() {
     measureS: MEASURE_S,
     rounds: ROUNDS,
     bodyBytes: { list: Buffer.byteLength(list), task: Buffer.byteLength(task) },
-    ceilingGet: median(rounds.map((r) => r.ceilingGet), (r) => r.rps),
-    ceilingPost: median(rounds.map((r) => r.ceilingPost), (r) => r.rps),
+    ceilingGet: medianBy(rounds.map((r) => r.ceilingGet), (r) => r.rps),
+    ceilingPost: medianBy(rounds.map((r) => r.ceilingPost), (r) => r.rps),
     list: paired('list', 'ceilingGet'),
     get: paired('get', 'ceilingGet'),
     create: paired('create', 'ceilingPost'),
   };
   saveResult('throughput', result);
   return result;
-}
-
-/** The middle item by `by` (the upper middle of an even count). */
-function median<T>(items: T[], by: (item: T) => number): T {
-  return [...items].sort((a, b) => by(a) - by(b))[items.length >> 1]!;
 }
