@@ -4,13 +4,14 @@ import type { TaskState } from '../domain/types.js';
 import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { createTenant } from '../tenants/tenant.js';
 import { loadScenarios } from './load-scenarios.js';
+import { parseScenario } from './parse-scenario.js';
 import { pathTo } from './scenario-engine.js';
 
 const START = Date.UTC(2026, 10, 1, 12, 0, 0);
 const fixtures = loadFixtures();
 const catalogue = loadScenarios();
 
-function setup(defaultScenario = 'happy-path', seed = 1) {
+function setup(defaultScenario = 'happy-path', seed = 1, scenarios = catalogue) {
   const tenant = createTenant({
     name: 'test',
     fixtures: { ...fixtures, plan: { ...fixtures.plan, groups: [] } },
@@ -19,7 +20,7 @@ function setup(defaultScenario = 'happy-path', seed = 1) {
     clockMode: 'manual',
     timeScale: 0,
     clockStart: START,
-    catalogue,
+    catalogue: scenarios,
     defaultScenario,
     journalSize: 10,
   });
@@ -136,6 +137,20 @@ describe('scenario engine on a manual clock', () => {
       return get(id).state;
     };
     expect([read(), read(), read(), read()]).toEqual(['in_progress', 'in_progress', 'completed', 'completed']);
+  });
+
+  it('counts reads afresh for each step', () => {
+    const slow = parseScenario(
+      { name: 'slow-polls', description: 'two reads, then three', steps: [{ state: 'in_progress', after_reads: 2 }, { state: 'completed', after_reads: 3 }] },
+      'test',
+    );
+    const { start, get, tenant } = setup('slow-polls', 1, new Map([...catalogue, [slow.name, slow]]));
+    const id = start();
+    const read = () => {
+      tenant.engine.read(get(id));
+      return get(id).state;
+    };
+    expect([read(), read(), read(), read(), read(), read()]).toEqual(['queued', 'in_progress', 'in_progress', 'in_progress', 'completed', 'completed']);
   });
 
   it('jitter is drawn from the seed: the same seed repeats, another differs', () => {
