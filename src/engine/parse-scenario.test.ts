@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from './duration.js';
@@ -7,6 +6,7 @@ import { loadScenarioDir, loadScenarios } from './load-scenarios.js';
 import { parseScenario } from './parse-scenario.js';
 import { TRANSITIONS, canMove } from './state-machine.js';
 import { TASK_STATES } from '../domain/types.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 describe('durations', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('scenario files', () => {
   });
 
   it('a folder with a bad or duplicate file stops loading with the file name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const dir = tempDir('scenarios-');
     writeFileSync(join(dir, 'a.yaml'), 'name: a\nsteps:\n  - { state: in_progress, after: 1s }\n');
     writeFileSync(join(dir, 'b.yaml'), 'name: a\nsteps:\n  - { state: in_progress, after: 2s }\n');
     expect(() => loadScenarioDir(dir)).toThrow(/b\.yaml: scenario a is already defined in .*a\.yaml/);
@@ -76,7 +76,7 @@ describe('scenario files', () => {
   });
 
   it('a user folder adds scenarios and may replace a built-in one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scenarios-'));
+    const dir = tempDir('scenarios-');
     writeFileSync(join(dir, 'happy.yaml'), 'name: happy-path\ndescription: faster\nsteps:\n  - { state: in_progress, after: 1s }\n');
     writeFileSync(join(dir, 'mine.yaml'), 'name: mine\nsteps:\n  - { state: cancelled, after: 1s }\n');
     const catalogue = loadScenarios([dir]);

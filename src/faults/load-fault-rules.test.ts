@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FaultRuleError, loadFaultRules } from './load-fault-rules.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 const write = (name: string, text: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'faults-')), name);
+  const path = join(tempDir('faults-'), name);
   writeFileSync(path, text);
   return path;
 };

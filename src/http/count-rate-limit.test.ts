@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../create-emulator.js';
 import { BUILT_IN_FIXTURES_DIR } from '../fixtures/load-fixtures.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 /** Response bodies in these tests are GitHub JSON; their shape is what is under test. */
 const json = (res: Response): Promise<any> => res.json();
@@ -84,7 +84,7 @@ describe('primary rate limit', () => {
   });
 
   it('honours rate_limit from the fixtures', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fixtures-'));
+    const dir = tempDir('fixtures-');
     cpSync(BUILT_IN_FIXTURES_DIR, dir, { recursive: true });
     const tokens = join(dir, 'tokens.yaml');
     writeFileSync(tokens, readFileSync(tokens, 'utf8').replace(`user: octocat\n    description: octocat, classic`, `user: octocat\n    rate_limit: 1\n    description: octocat, classic`));

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../create-emulator.js';
@@ -8,6 +7,7 @@ import type { FaultRuleSpec } from '../faults/fault-rule.js';
 import { FaultRuleError } from '../faults/load-fault-rules.js';
 import { startEmulator, type RunningEmulator } from '../start-emulator.js';
 import type { ApiEnv } from './env.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 /** Response bodies in these tests are GitHub JSON; their shape is what is under test. */
 const json = (res: Response): Promise<any> => res.json();
@@ -153,7 +153,7 @@ describe('fault injection', () => {
 
 describe('start-up rules', () => {
   it('loads a rules file given to createEmulator', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'faults-')), 'faults.yaml');
+    const file = join(tempDir('faults-'), 'faults.yaml');
     writeFileSync(file, 'faults:\n  - id: from-file\n    match: { path: /agents/tasks }\n    error: { status: 503 }\n');
     const { app, seen } = setup([], { faultRulesFile: file });
     expect((await app.request('/agents/tasks', { headers: auth })).status).toBe(503);

@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../create-emulator.js';
 import { logPathOf } from './load-state-file.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const TOKEN = 'Bearer ghp_octocatEmulatorClassicToken000000000';
@@ -21,7 +21,7 @@ function boot(stateFile: string, options: EmulatorOptions = {}) {
 }
 
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
-const freshFile = () => join(mkdtempSync(join(tmpdir(), 'state-')), 'state.json');
+const freshFile = () => join(tempDir('state-'), 'state.json');
 
 describe('--state-file', () => {
   it('brings back tasks, sessions, states, tenants, clocks and scenario settings after a crash', async () => {

@@ -1,10 +1,9 @@
 // --state-file as a process: acknowledged writes survive SIGKILL. Runs src/main.ts through tsx.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, spawnCli, type CliProcess } from '../support/spawn-cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 const AUTH = { authorization: 'Bearer ghp_octocatEmulatorClassicToken000000000', 'content-type': 'application/json' };
@@ -20,7 +19,7 @@ const start = (stateFile: string) => {
 
 describe('--state-file and SIGKILL', () => {
   it('finds every acknowledged write after a SIGKILL and a restart', async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), 'kill-')), 'state.json');
+    const stateFile = join(tempDir('kill-'), 'state.json');
     const first = start(stateFile);
     const url = await first.url();
     const created: string[] = [];

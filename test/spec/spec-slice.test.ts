@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { buildSlice } from '../../scripts/update-spec.mjs';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('spec slice', () => {
   it('openapi/agent-tasks.json is exactly what npm run spec:update extracts from @octokit/openapi', () => {
@@ -26,7 +26,7 @@ describe('spec slice', () => {
   });
 
   it('the committed types are what openapi-typescript generates from the slice', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'types-')), 'agent-tasks-api.ts');
+    const out = join(tempDir('types-'), 'agent-tasks-api.ts');
     execFileSync(process.execPath, ['node_modules/openapi-typescript/bin/cli.js', 'openapi/agent-tasks.json', '-o', out], { stdio: 'pipe' });
     expect(readFileSync('src/generated/agent-tasks-api.ts', 'utf8')).toBe(readFileSync(out, 'utf8'));
   }, 30_000);
