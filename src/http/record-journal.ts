@@ -7,21 +7,24 @@ import type { ApiEnv } from './env.js';
  */
 export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boolean): void {
   const tenant = c.get('tenant');
-  const prefix = `/t/${tenant.name}/`;
-  const full = c.req.path;
-  const path = full.startsWith(prefix) ? full.slice(prefix.length - 1) : full;
-  if (path.startsWith('/_emulator/')) return;
+  const path = c.req.path;
+  // Past a /t/{name} prefix, found without building the prefix: this runs for every request.
+  const name = tenant.name;
+  const prefixed = path.startsWith('/t/') && path.startsWith(name, 3) && path.charCodeAt(3 + name.length) === SLASH;
+  const pathFrom = prefixed ? 3 + name.length : 0;
+  if (path.startsWith('/_emulator/', pathFrom)) return;
   const fault = c.get('fault');
-  const url = c.req.url;
-  const q = url.indexOf('?');
   tenant.journal.record({
     atMs: tenant.clock.now(),
     method: c.req.method,
     path,
-    query: q === -1 ? '' : url.slice(q),
+    pathFrom,
+    url: c.req.url,
     status: cut ? 0 : c.res.status,
     durationMs,
     requestId: c.get('requestId') ?? '',
-    ...(fault ? { fault } : {}),
+    fault,
   });
 }
+
+const SLASH = '/'.charCodeAt(0);

@@ -162,6 +162,20 @@ describe('control API', () => {
     expect((await json('/_emulator/journal', { token: null })).body.entries).toEqual([]);
   });
 
+  it("a tenant's journal shows paths past its /t/{name} prefix and leaves out its control requests", async () => {
+    const { json, request } = testEmulator();
+    await request(`/t/team-a${REPO}?state=queued`);
+    await request('/t/team-a/_emulator/clock', { token: null });
+    await request(`/t/team-ab${REPO}`);
+    await request('/t/team-a');
+    const entries = (await json('/t/team-a/_emulator/journal', { token: null })).body.entries;
+    expect(entries.map((e: any) => [e.method, e.path, e.query, e.status])).toEqual([
+      ['GET', REPO, '?state=queued', 200],
+      ['GET', '/t/team-a', '', 404],
+    ]);
+    expect((await json('/_emulator/journal', { token: null })).body.entries).toEqual([]);
+  });
+
   it('with a control token, control endpoints but health need it', async () => {
     const { json } = testEmulator({ controlToken: 's3cret' });
     expect((await json('/_emulator/health', { token: null })).status).toBe(200);

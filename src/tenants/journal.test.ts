@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createJournal, type JournalRecord } from './journal.js';
+
+const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
+
+function request(n: number, extra: Partial<JournalRecord> = {}): JournalRecord {
+  return {
+    atMs: T0 + n * 1000,
+    method: n % 3 === 0 ? 'POST' : 'GET',
+    path: `/agents/repos/octocat/hello-world/tasks/${n}`,
+    pathFrom: 0,
+    url: `http://127.0.0.1:4010/agents/repos/octocat/hello-world/tasks/${n}${n % 2 ? `?page=${n}` : ''}`,
+    status: n % 5 === 0 ? 404 : 200,
+    durationMs: n / 10,
+    requestId: `ID:${n}`,
+    ...extra,
+  };
+}
+
+describe('request journal', () => {
+  it('keeps the latest `capacity` requests, oldest first, with ids that only grow (a randomized check against a list)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 }), fc.array(fc.oneof(fc.constant('clear' as const), fc.integer({ min: 1, max: 30 })), { maxLength: 8 }), (capacity, steps) => {
+        const journal = createJournal(capacity);
+        let model: number[] = [];
+        let n = 0;
+        for (const step of steps) {
+          if (step === 'clear') {
+            journal.clear();
+            model = [];
+            continue;
+          }
+          for (let k = 0; k < step; k++) {
+            journal.record(request(++n));
+            model.push(n);
+          }
+          model = capacity > 0 ? model.slice(-capacity) : [];
+          const listed = journal.list();
+          expect(listed.map((e) => e.requestId)).toEqual(model.map((m) => `ID:${m}`));
+          // Ids count every request recorded, cleared or not.
+          expect(listed.map((e) => e.id)).toEqual(model);
+        }
+      }),
+    );
+  });
+
+  it('shows the path past a tenant prefix, the query from the URL, the time in ISO, and a fault only when one shaped the answer', () => {
+    const journal = createJournal(5);
+    journal.record({ ...request(1), path: '/t/team-a/agents/tasks', pathFrom: 9, url: 'http://h/t/team-a/agents/tasks?state=queued&page=2' });
+    journal.record({ ...request(2), fault: { ruleId: 'slow', kind: 'latency' } });
+    const [first, second] = journal.list();
+    expect(first).toEqual({
+      id: 1,
+      method: 'GET',
+      path: '/agents/tasks',
+      query: '?state=queued&page=2',
+      status: 200,
+      durationMs: 0.1,
+      requestId: 'ID:1',
+      at: '2026-11-21T12:00:01.000Z',
+    });
+    // The control API's JSON keeps the order it always had.
+    expect(Object.keys(second!)).toEqual(['id', 'method', 'path', 'query', 'status', 'durationMs', 'requestId', 'fault', 'at']);
+    expect(second).toMatchObject({ query: '', fault: { ruleId: 'slow', kind: 'latency' } });
+  });
+
+  it('filters by method (any case), path prefix or exact path, and status', () => {
+    const journal = createJournal(100);
+    for (let n = 1; n <= 20; n++) journal.record(request(n));
+    journal.record({ ...request(21), path: '/agents/tasks' });
+    journal.record({ ...request(22), path: '/agents/tasks-other' });
+    expect(journal.list({ method: 'post' }).map((e) => e.id)).toEqual([3, 6, 9, 12, 15, 18, 21]);
+    expect(journal.list({ status: 404 }).map((e) => e.id)).toEqual([5, 10, 15, 20]);
+    expect(journal.list({ path: '/agents/repos/octocat/hello-world/tasks/7' }).map((e) => e.id)).toEqual([7]);
+    expect(journal.list({ path: '/agents/repos/octocat' })).toHaveLength(20);
+    // A prefix matches whole segments only.
+    expect(journal.list({ path: '/agents/tasks' }).map((e) => e.id)).toEqual([21]);
+  });
+
+  it('a journal of capacity 0 keeps nothing', () => {
+    const journal = createJournal(0);
+    journal.record(request(1));
+    expect(journal.list()).toEqual([]);
+  });
+});
