@@ -109,11 +109,9 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
       const parsed = options.parseCreateBody(text);
       if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
-      const headerScenario = c.req.header(SCENARIO_HEADER);
-      const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), {
-        ...parsed.input,
-        headerScenario,
-      });
+      const input = parsed.input;
+      input.headerScenario = c.req.header(SCENARIO_HEADER);
+      const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), input);
       const body = presentTask(task, bases(c), iso);
       return respondJson(c, 201, body, { location: body.url ?? '' });
     },

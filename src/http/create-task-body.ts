@@ -8,7 +8,7 @@ import { lazyValidator } from '../support/lazy-validator.js';
 import { validateCreateTaskBody, validateCreateTaskBodySchema } from '../generated/validators.js';
 
 export type BodyResult =
-  | { ok: true; input: Omit<NewTask, 'headerScenario'> }
+  | { ok: true; input: NewTask }
   | { ok: false; status: 400 | 422; message: string; problems?: ValidationProblem[] };
 
 /**
@@ -56,6 +56,8 @@ export function createTaskBodyParser(schema: object): (text: string) => BodyResu
         createPullRequest: ok.create_pull_request ?? false,
         baseRef: ok.base_ref,
         headRef: ok.head_ref,
+        // Filled in by the route from its header; the slot keeps the object in one shape.
+        headerScenario: undefined,
       },
     };
   };

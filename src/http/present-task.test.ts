@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { generateTasks } from '../fixtures/generate-tasks.js';
+import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { createRandom } from '../support/random.js';
-import { createIsoSeconds, isoSeconds } from './present-task.js';
+import { createIsoSeconds, isoSeconds, presentTask, presentTaskWithSessions } from './present-task.js';
 
 describe('timestamps', () => {
   it('are UTC with second precision, as GitHub writes them', () => {
@@ -17,6 +19,17 @@ describe('timestamps', () => {
       const roll = random.next();
       t += roll < 0.6 ? random.int(0, 400) : roll < 0.9 ? -random.int(0, 3_000) : random.int(0, 10 ** 9);
       expect(iso(t)).toBe(isoSeconds(t));
+    }
+  });
+});
+
+describe('task bodies', () => {
+  it("a task with its sessions is the list item's fields in the same order, then its sessions", () => {
+    const bases = { api: 'http://127.0.0.1:4010', web: 'https://github.com' };
+    for (const task of generateTasks(loadFixtures().plan, 7, Date.UTC(2026, 10, 1)).slice(0, 50)) {
+      const full = presentTaskWithSessions(task, bases);
+      expect(Object.keys(full)).toEqual([...Object.keys(presentTask(task, bases)), 'sessions']);
+      expect(full.sessions).toHaveLength(task.sessions.length);
     }
   });
 });

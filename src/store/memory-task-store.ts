@@ -63,10 +63,10 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
       // Totals are within visibility (repositoryIds), whatever the other filters.
       const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
-      const totals = hidden
-        ? { totalActive: 0, totalArchived: 0 }
-        : { totalActive: index.size(false, visibility), totalArchived: index.size(true, visibility) };
-      if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, ...totals };
+      // Totals and pages are written out, not spread into the answer (domain/agent-tasks.ts queryOf).
+      const totalActive = hidden ? 0 : index.size(false, visibility);
+      const totalArchived = hidden ? 0 : index.size(true, visibility);
+      if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, totalActive, totalArchived };
       // Filtered down to one other id (one creator in a repository, one repository a token may
       // see), the tasks are those of both scopes: the page is read from the smaller one, so a
       // creator with a few tasks in a repository of many is not found by walking them all.
@@ -75,7 +75,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       if (others?.size === 1) {
         const [other] = others as ReadonlySet<number>;
         const across = (inRepository ? byCreator : byRepository).get(other!);
-        if (!across) return { tasks: [], matched: 0, ...totals };
+        if (!across) return { tasks: [], matched: 0, totalActive, totalArchived };
         if (across.total() < index.total()) {
           walked = across;
           walkedOthers = new Set([ownId]);
@@ -91,7 +91,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
         offset: q.offset,
         limit: q.limit,
       });
-      return { tasks, matched, ...totals };
+      return { tasks, matched, totalActive, totalArchived };
     },
     version: () => version,
     count: () => byId.size,
