@@ -1,4 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type Handler } from 'hono';
 import {
   createTaskInRepo,
   getTaskById,
@@ -43,14 +43,24 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   const routes = new Hono<ApiEnv>();
   const cache = createPresentCache();
   const iso = createIsoSeconds();
-  // Authentication and rate limits are plain checks in one middleware per operation, not a
-  // middleware each: every layer costs a promise and a dispatch (http/front-door.ts).
-  const operation = (id: OperationId): MiddlewareHandler<ApiEnv> => async (c, next) => {
-    c.set('docsUrl', options.docsUrl[id]);
-    const refused = authenticate(c) ?? countRateLimit(c);
-    if (refused) return refused;
-    await next();
-    refundNotModified(c);
+  // Authentication and rate limits are plain checks around each operation's handler, not
+  // middleware: every layer costs a promise and a dispatch (http/front-door.ts), and a handler that
+  // answers at once (every read) then runs without either.
+  const operation = <P extends string>(
+    method: 'GET' | 'POST',
+    path: P,
+    id: OperationId,
+    handle: (c: Context<ApiEnv, P>) => Response | Promise<Response>,
+  ) => {
+    const handler: Handler<ApiEnv> = (c) => {
+      c.set('docsUrl', options.docsUrl[id]);
+      const refused = authenticate(c) ?? countRateLimit(c);
+      if (refused) return refused;
+      // The route was registered with `path`, so its parameters are there.
+      const answer = handle(c as Context<ApiEnv, P>);
+      return answer instanceof Promise ? answer.then((a) => refundNotModified(c, a)) : refundNotModified(c, answer);
+    };
+    routes.on(method, path, handler);
   };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
   // The query is parsed once per list request and read both for the filters and for the links.
@@ -90,7 +100,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     return answers.get(url, c.get('world'), c.get('caller'));
   };
 
-  routes.get('/agents/repos/:owner/:repo/tasks', operation('agent-tasks/list-tasks-for-repo'), (c) => {
+  operation('GET', '/agents/repos/:owner/:repo/tasks', 'agent-tasks/list-tasks-for-repo', (c) => {
     const kept = keptAnswer(c, () => prepareRepositoryList(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo')));
     if (kept) return respondList(c, kept);
     const search = searchOf(c);
@@ -100,29 +110,25 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     return answerList(c, search, list, page);
   });
 
-  routes.post(
-    '/agents/repos/:owner/:repo/tasks',
-    operation('agent-tasks/create-task-in-repo'),
-    async (c) => {
-      const text = await readLimitedText(c, options.maxBodyBytes);
-      // The rest of an oversized body is never read, so the connection cannot carry another request.
-      if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
-      const parsed = options.parseCreateBody(text);
-      if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
-      const input = parsed.input;
-      input.headerScenario = c.req.header(SCENARIO_HEADER);
-      const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), input);
-      const body = presentTask(task, bases(c), iso);
-      return respondJson(c, 201, body, { location: body.url ?? '' });
-    },
-  );
+  operation('POST', '/agents/repos/:owner/:repo/tasks', 'agent-tasks/create-task-in-repo', async (c) => {
+    const text = await readLimitedText(c, options.maxBodyBytes);
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
+    const parsed = options.parseCreateBody(text);
+    if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
+    const input = parsed.input;
+    input.headerScenario = c.req.header(SCENARIO_HEADER);
+    const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), input);
+    const body = presentTask(task, bases(c), iso);
+    return respondJson(c, 201, body, { location: body.url ?? '' });
+  });
 
-  routes.get('/agents/repos/:owner/:repo/tasks/:task_id', operation('agent-tasks/get-task-by-repo-and-id'), (c) => {
+  operation('GET', '/agents/repos/:owner/:repo/tasks/:task_id', 'agent-tasks/get-task-by-repo-and-id', (c) => {
     const task = getTaskByRepoAndId(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), c.req.param('task_id'));
     return respondPresented(c, cache.full(task, bases(c)));
   });
 
-  routes.get('/agents/tasks', operation('agent-tasks/list-tasks'), (c) => {
+  operation('GET', '/agents/tasks', 'agent-tasks/list-tasks', (c) => {
     const kept = keptAnswer(c, () => prepareOwnList(c.get('world'), c.get('caller')));
     if (kept) return respondList(c, kept);
     const search = searchOf(c);
@@ -131,7 +137,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     return answerList(c, search, list, listTasks(c.get('world'), c.get('caller'), list.options));
   });
 
-  routes.get('/agents/tasks/:task_id', operation('agent-tasks/get-task-by-id'), (c) => {
+  operation('GET', '/agents/tasks/:task_id', 'agent-tasks/get-task-by-id', (c) => {
     const task = getTaskById(c.get('world'), c.get('caller'), c.req.param('task_id'));
     return respondPresented(c, cache.full(task, bases(c)));
   });

@@ -53,12 +53,13 @@ export function countRateLimit(c: Context<ApiEnv>): Response | undefined {
   return undefined;
 }
 
-/** A 304 costs nothing: the request counted by `countRateLimit` is given back, and its headers redone. */
-export function refundNotModified(c: Context<ApiEnv>): void {
-  if (c.res.status !== 304) return;
+/** A 304 costs nothing: the request counted by `countRateLimit` is given back, and the answer's headers redone. */
+export function refundNotModified(c: Context<ApiEnv>, answer: Response): Response {
+  if (answer.status !== 304) return answer;
   const { token } = c.get('caller');
   const status = c.get('tenant').rateLimits.refund(token.value, token.rateLimit);
-  for (const [name, value] of Object.entries(rateLimitHeaders(status))) c.res.headers.set(name, value);
+  for (const [name, value] of Object.entries(rateLimitHeaders(status))) answer.headers.set(name, value);
+  return answer;
 }
 
 /**
