@@ -11,17 +11,21 @@ import { respondError } from './respond.js';
 import { addAnswerHeader } from './answer-headers.js';
 
 export function rateLimitHeaders(s: RateLimitStatus): Record<string, string> {
-  return {
-    'x-ratelimit-limit': String(s.limit),
-    'x-ratelimit-remaining': String(s.remaining),
-    'x-ratelimit-reset': String(s.reset),
-    'x-ratelimit-used': String(s.used),
-    'x-ratelimit-resource': 'core',
-  };
+  return writeRateLimitHeaders({}, s);
+}
+
+/** GitHub's five x-ratelimit-* headers written into `headers`, which is returned. */
+function writeRateLimitHeaders(headers: Record<string, string>, s: RateLimitStatus): Record<string, string> {
+  headers['x-ratelimit-limit'] = String(s.limit);
+  headers['x-ratelimit-remaining'] = String(s.remaining);
+  headers['x-ratelimit-reset'] = String(s.reset);
+  headers['x-ratelimit-used'] = String(s.used);
+  headers['x-ratelimit-resource'] = 'core';
+  return headers;
 }
 
 /** GitHub's secondary limits are about creating content; reads never count towards them. */
-const createsContent = (method: string) => !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+const createsContent = (method: string) => method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 
 /**
  * GitHub's rate limits for an authenticated operation. An exhausted quota or a tripped secondary
@@ -48,8 +52,12 @@ export function countRateLimit(c: Context<ApiEnv>): Response | undefined {
       });
     }
   }
-  // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts).
-  for (const [name, value] of Object.entries(rateLimitHeaders(book.consume(token.value, token.rateLimit)))) addAnswerHeader(c, name, value);
+  // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts);
+  // written there directly, as this runs for every request.
+  const counted = book.consume(token.value, token.rateLimit);
+  const gathered = c.get('answerHeaders');
+  if (gathered) writeRateLimitHeaders(gathered, counted);
+  else for (const [name, value] of Object.entries(rateLimitHeaders(counted))) addAnswerHeader(c, name, value);
   return undefined;
 }
 
