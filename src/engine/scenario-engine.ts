@@ -84,8 +84,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   };
 
   /** Apply the task's current step at `at` and plan the next one. */
-  const happen = (taskId: string, at: number, prompt?: string) => {
-    store.update(taskId, (t) => {
+  const happen = (task: TaskRecord, at: number, prompt?: string) => {
+    store.change(task, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
@@ -106,7 +106,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   const settleOne = (taskId: string, step: number, at: number) => {
     const task = store.get(taskId);
     if (!task?.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
-    happen(taskId, at);
+    happen(task, at);
   };
 
   /** What every lever does first: bring the tenant up to date, then find the task or say it is not there. */
@@ -139,7 +139,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       const step = stepOf(task);
       if (step?.trigger.kind !== 'reads') return;
       const reads = task.progress!.reads + 1;
-      if (reads >= step.trigger.count) happen(task.id, clock.now());
+      if (reads >= step.trigger.count) happen(task, clock.now());
       else store.update(task.id, (t) => (t.progress = { ...t.progress!, reads }));
     },
     defaultScenario: () => defaultScenario,
@@ -177,7 +177,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
           return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
         }
         const now = clock.now();
-        if (stepOf(task)?.trigger.kind === 'answer') happen(taskId, now, prompt);
+        if (stepOf(task)?.trigger.kind === 'answer') happen(task, now, prompt);
         else store.update(taskId, (t) => openSession(t, 'in_progress', now, prompt, tools));
         return { ok: true, task: store.get(taskId)! };
       }),

@@ -92,11 +92,14 @@ describe('memory task store', () => {
     for (let round = 0; round < 5; round++) {
       for (let i = 0; i < 30; i++) {
         const t = random.pick(tasks);
-        store.update(t.id, (x) => {
+        const move = (x: TaskRecord) => {
           x.state = random.pick(TASK_STATES);
           x.updatedAt = random.int(0, 60);
           x.archivedAt = random.next() < 0.2 ? 9 : null;
-        });
+        };
+        // Both ways of changing a record: by id, and the record handed out.
+        if (i % 2 === 0) store.update(t.id, move);
+        else store.change(store.get(t.id)!, move);
       }
       check(100);
     }

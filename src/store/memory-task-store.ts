@@ -23,6 +23,19 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     byCreator.get(task.creatorId)?.remove(task);
   };
 
+  function change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+    version++;
+    removeFromIndexes(task);
+    try {
+      mutate(task);
+    } finally {
+      task.revision++;
+      addToIndexes(task);
+    }
+    onChange?.(task);
+    return task;
+  }
+
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
   }
@@ -39,18 +52,9 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     get: (id) => byId.get(id),
     update(id, mutate) {
       const task = byId.get(id);
-      if (!task) return undefined;
-      version++;
-      removeFromIndexes(task);
-      try {
-        mutate(task);
-      } finally {
-        task.revision++;
-        addToIndexes(task);
-      }
-      onChange?.(task);
-      return task;
+      return task && change(task, mutate);
     },
+    change,
     query(q: TaskQuery): TaskPage {
       const index = scopeIndex(q.scope);
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };

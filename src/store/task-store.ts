@@ -32,6 +32,11 @@ export interface TaskStore {
   insert(task: TaskRecord): void;
   get(id: string): TaskRecord | undefined;
   update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
+  /**
+   * As `update`, for a record this store handed out, without looking it up by id again: a lookup
+   * among 100,000 ids is a few cache misses. Not for a record from before a `clear`.
+   */
+  change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord;
   query(query: TaskQuery): TaskPage;
   /** Grows with every insert, update and clear: equal versions, equal answers to every query. */
   version(): number;
