@@ -9,7 +9,7 @@ describe('buildTask', () => {
     const repo = directory.repositories.get('octocat/hello-world')!;
     const user = directory.accounts.get('octocat')!;
     const drawn = ['session-1', 'taken', 'fresh'];
-    const ids = { uuid: () => drawn.shift()!, requestId: () => 'r', serial: () => 1 };
+    const ids = { uuid: () => drawn.shift()!, requestId: () => 'r', shortHex: () => 'abcd', serial: () => 1 };
     const store = createMemoryTaskStore();
     store.insert({ ...buildTask({ ids: { ...ids, uuid: () => 'taken' }, store }, repo, user, { prompt: 'old', createPullRequest: false }, 0) });
     const task = buildTask({ ids, store }, repo, user, { prompt: 'new', createPullRequest: false }, 0);

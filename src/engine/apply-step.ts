@@ -23,7 +23,7 @@ export function moveSession(task: TaskRecord, to: TaskState, at: number, effects
   session.state = to;
   session.updatedAt = at;
   if (to === 'in_progress' && session.headRef === undefined) {
-    session.headRef = branchNameFor(task.name, tools.ids.uuid().slice(0, 4));
+    session.headRef = branchNameFor(task.name, tools.ids.shortHex());
   }
   if (isTerminal(to) || to === 'waiting_for_user' || to === 'idle') {
     session.usage = effects.usage ?? session.usage ?? { type: 'ai_credits', amount: tools.random.int(100_000_000, 4_000_000_000) };
@@ -67,7 +67,7 @@ export function openSession(task: TaskRecord, state: 'queued' | 'in_progress', a
 
 function addArtifact(task: TaskRecord, session: SessionRecord, kind: StepEffects['artifacts'], tools: StepTools): void {
   if (kind === 'none') return;
-  const headRef = session.headRef ?? branchNameFor(task.name, tools.ids.uuid().slice(0, 4));
+  const headRef = session.headRef ?? branchNameFor(task.name, tools.ids.shortHex());
   const baseRef = session.baseRef ?? 'main';
   const pull = kind === 'pull' || (kind === 'auto' && task.createPullRequest);
   const artifact: Artifact = pull

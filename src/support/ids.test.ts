@@ -31,6 +31,19 @@ describe('id source', () => {
     expect(random.every((n) => n === 16)).toBe(true);
   });
 
+  it('draws four-digit hex suffixes, the same from the same seed, every digit in every position', () => {
+    const a = createIdSource(createRandom(9));
+    const b = createIdSource(createRandom(9));
+    const digitsAt = Array.from({ length: 4 }, () => new Set<string>());
+    for (let i = 0; i < 2_000; i++) {
+      const hex = a.shortHex();
+      expect(hex).toMatch(/^[0-9a-f]{4}$/);
+      expect(b.shortHex()).toBe(hex);
+      [...hex].forEach((ch, at) => digitsAt[at]!.add(ch));
+    }
+    expect(digitsAt.every((d) => d.size === 16)).toBe(true);
+  });
+
   it('counts serial ids up from after a given one', () => {
     const ids = createIdSource(createRandom(1), 2_000_000_041);
     expect([ids.serial(), ids.serial()]).toEqual([2_000_000_042, 2_000_000_043]);

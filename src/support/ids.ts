@@ -5,6 +5,8 @@ export interface IdSource {
   uuid(): string;
   /** GitHub's request id shape: five colon-separated upper-case hex fields. */
   requestId(): string;
+  /** Four lower-case hex digits (a branch name's suffix), from one draw. */
+  shortHex(): string;
   /** A positive integer id (pull requests), increasing so ids never collide. */
   serial(): number;
 }
@@ -13,6 +15,7 @@ const LOWER = '0123456789abcdef';
 const UPPER = '0123456789ABCDEF';
 const UUID_LAYOUT = 'xxxxxxxx-xxxx-4xxx-vxxx-xxxxxxxxxxxx';
 const REQUEST_ID_LAYOUT = 'xxxx:xxxxx:xxxxxx:xxxxxxx:xxxxxxxx';
+const SHORT_HEX_LAYOUT = 'xxxx';
 const X = 'x'.charCodeAt(0);
 const V = 'v'.charCodeAt(0);
 
@@ -49,6 +52,7 @@ export function createIdSource(random: Random, after?: number): IdSource {
       return fill(UUID_LAYOUT, LOWER, variant);
     },
     requestId: () => fill(REQUEST_ID_LAYOUT, UPPER, 0),
+    shortHex: () => fill(SHORT_HEX_LAYOUT, LOWER, 0),
     serial: () => ++serial,
   };
 }
