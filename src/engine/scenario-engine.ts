@@ -140,7 +140,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       if (step?.trigger.kind !== 'reads') return;
       const reads = task.progress!.reads + 1;
       if (reads >= step.trigger.count) happen(task, clock.now());
-      else store.update(task.id, (t) => (t.progress = { ...t.progress!, reads }));
+      else store.change(task, (t) => (t.progress!.reads = reads));
     },
     defaultScenario: () => defaultScenario,
     setDefaultScenario(name) {
