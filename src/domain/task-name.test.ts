@@ -18,6 +18,22 @@ describe('deriveTaskName', () => {
     expect(name.endsWith('module…')).toBe(true);
   });
 
+  it('agrees with folding the lines of a split prompt, on random prompts of text, blanks and line ends', () => {
+    const plain = (prompt: string) => {
+      let line = '';
+      for (const raw of prompt.split(/\r?\n/)) if ((line = raw.replace(/\s+/g, ' ').trim()).length > 0) break;
+      return line;
+    };
+    const random = createRandom(4);
+    const alphabet = ['a', 'B', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u00a0', 'é', '😀', 'word'];
+    for (let i = 0; i < 3_000; i++) {
+      const prompt = Array.from({ length: random.int(0, 20) }, () => random.pick(alphabet)).join('');
+      const expected = plain(prompt);
+      // Names over 80 characters are cut (tested above); these prompts stay under it.
+      expect(deriveTaskName(prompt)).toBe(expected);
+    }
+  });
+
   it('makes Copilot-style branch names', () => {
     expect(branchNameFor('Fix the Login button!', 'ab12')).toBe('copilot/fix-the-login-button-ab12');
     expect(branchNameFor('!!!', 'x')).toBe('copilot/task-x');

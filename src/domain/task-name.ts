@@ -1,5 +1,6 @@
 const MAX_NAME = 80;
 const DASH = '-'.charCodeAt(0);
+const CR = '\r'.charCodeAt(0);
 
 /**
  * The task's human-readable name, derived from its prompt: the first non-empty line, white space
@@ -8,8 +9,15 @@ const DASH = '-'.charCodeAt(0);
  */
 export function deriveTaskName(prompt: string): string {
   let line = '';
-  // Only the lines up to the first with text are folded.
-  for (const raw of prompt.split(/\r?\n/)) if ((line = foldWhiteSpace(raw)).length > 0) break;
+  // Line by line (at \n or \r\n) up to the first with text, rather than splitting a prompt of
+  // perhaps thousands of lines into strings to use one of them.
+  for (let start = 0; start <= prompt.length; ) {
+    let end = prompt.indexOf('\n', start);
+    if (end === -1) end = prompt.length;
+    const raw = prompt.slice(start, end > start && prompt.charCodeAt(end - 1) === CR ? end - 1 : end);
+    if ((line = foldWhiteSpace(raw)).length > 0) break;
+    start = end + 1;
+  }
   if (line.length <= MAX_NAME) return line;
   const cut = line.slice(0, MAX_NAME - 1);
   const space = cut.lastIndexOf(' ');
