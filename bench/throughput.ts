@@ -15,9 +15,11 @@ const MEASURE_S = 8;
 /**
  * Each measure is taken this many times, every time right after its ceiling: on two shared cores
  * the machine's speed moved by a quarter between runs minutes apart (bench/NOTES.md), so a ratio is
- * only as good as the pairing of its two runs, and the median of paired rounds is reported.
+ * only as good as the pairing of its two runs, and the median of paired rounds is reported. Three
+ * rounds left a median that moved by six points between runs the same hour (sixth round); five
+ * take two minutes more.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /**
  * Warm the server's JIT, then measure; both runs bounded in time. The server's CPU time over the
