@@ -165,10 +165,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       onTask(taskId, (task) => {
         if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
         const now = clock.now();
-        const moved = store.update(taskId, (t) => {
+        const moved = store.change(task, (t) => {
           moveSession(t, to, now, {}, tools);
           t.progress = undefined;
-        })!;
+        });
         return { ok: true, task: moved };
       }),
     answer: (taskId, prompt) =>
@@ -178,28 +178,28 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         }
         const now = clock.now();
         if (stepOf(task)?.trigger.kind === 'answer') happen(task, now, prompt);
-        else store.update(taskId, (t) => openSession(t, 'in_progress', now, prompt, tools));
-        return { ok: true, task: store.get(taskId)! };
+        else store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        return { ok: true, task };
       }),
     followUp: (taskId, prompt) =>
       onTask(taskId, (task) => {
         if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
         const now = clock.now();
         const scenario = task.progress?.scenario ?? defaultScenario;
-        const updated = store.update(taskId, (t) => {
+        const updated = store.change(task, (t) => {
           openSession(t, 'queued', now, prompt, tools);
           t.progress = { scenario, step: 0, since: now, reads: 0, dueAt: undefined };
           plan(t);
-        })!;
+        });
         return { ok: true, task: updated };
       }),
     setArchived: (taskId, archived) =>
-      onTask(taskId, () => {
+      onTask(taskId, (task) => {
         const now = clock.now();
-        const task = store.update(taskId, (t) => {
+        store.change(task, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
-        })!;
+        });
         return { ok: true, task };
       }),
     adopt(task, how) {
