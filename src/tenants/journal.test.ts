@@ -45,6 +45,24 @@ describe('request journal', () => {
     );
   });
 
+  it('gives back every path, query and request id as recorded, long or short, in any script (a randomized check)', () => {
+    const text = (maxLength: number) => fc.oneof(fc.string({ maxLength }), fc.string({ unit: 'grapheme', maxLength }));
+    // A path never holds a `?`: the URL's first one starts its query.
+    const pathText = (maxLength: number) => text(maxLength).map((t) => t.replaceAll('?', '/'));
+    const recorded = fc.record({ prefix: pathText(12), path: pathText(300), query: text(300), requestId: text(40) });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.array(recorded, { maxLength: 20 }), (capacity, requests) => {
+        const journal = createJournal(capacity);
+        for (const r of requests) {
+          const url = `http://127.0.0.1:4010${r.prefix}${r.path}${r.query ? `?${r.query}` : ''}`;
+          journal.record({ ...request(1), path: `${r.prefix}${r.path}`, pathFrom: r.prefix.length, url, requestId: r.requestId });
+        }
+        const expected = requests.slice(-capacity).map((r) => ({ path: r.path, query: r.query ? `?${r.query}` : '', requestId: r.requestId }));
+        expect(journal.list().map(({ path, query, requestId }) => ({ path, query, requestId }))).toEqual(expected);
+      }),
+    );
+  });
+
   it('shows the path past a tenant prefix, the query from the URL, the time in ISO, and a fault only when one shaped the answer', () => {
     const journal = createJournal(5);
     journal.record({ ...request(1), path: '/t/team-a/agents/tasks', pathFrom: 9, url: 'http://h/t/team-a/agents/tasks?state=queued&page=2' });

@@ -1,3 +1,5 @@
+import { TextSlots } from './text-slots.js';
+
 /** One API request as the journal keeps it. */
 export interface JournalEntry {
   id: number;
@@ -21,8 +23,8 @@ export interface JournalFilter {
 }
 
 /**
- * What the journal is told of a request: the request's own strings, which it keeps as they are.
- * The entry's path and query are cut from them only when the journal is read.
+ * What the journal is told of a request: the request's own strings, from which it copies the
+ * entry's path and query.
  */
 export interface JournalRecord {
   atMs: number;
@@ -51,35 +53,33 @@ export interface Journal {
  * journal's `capacity` requests, long enough to be copied by the young-generation collector,
  * promoted and later swept: with a list asked 20,000 times a second that was about 340 bytes
  * promoted per request, 40% of all, and turning the journal off made lists 10% faster
- * (bench/NOTES.md, fifth round). Arrays of numbers hold them unboxed, so an entry allocates
- * nothing; its strings are those the request already made.
+ * (bench/NOTES.md, fifth round). Arrays of numbers hold them unboxed, and the request's strings
+ * are copied into byte slots (text-slots.ts), so an entry leaves nothing for the collector.
  */
 export function createJournal(capacity: number): Journal {
   const ids: number[] = [];
   const atMs: number[] = [];
+  // The few method names Node knows, each one string for the process's life.
   const methods: string[] = [];
-  const paths: string[] = [];
-  const pathFroms: number[] = [];
-  const urls: string[] = [];
   const statuses: number[] = [];
   const durations: number[] = [];
-  const requestIds: string[] = [];
   const faults: Array<JournalRecord['fault']> = [];
+  // Per entry: the path past any tenant prefix, the query from `?`, the request id.
+  const texts = new TextSlots(Math.max(capacity, 0), 3);
   let next = 0;
   let size = 0;
   let nextId = 1;
   const entryAt = (i: number): JournalEntry => {
-    const url = urls[i]!;
-    const q = url.indexOf('?');
+    const [path, query, requestId] = texts.read(i);
     const fault = faults[i];
     return {
       id: ids[i]!,
       method: methods[i]!,
-      path: paths[i]!.slice(pathFroms[i]!),
-      query: q === -1 ? '' : url.slice(q),
+      path: path!,
+      query: query!,
       status: statuses[i]!,
       durationMs: durations[i]!,
-      requestId: requestIds[i]!,
+      requestId: requestId!,
       ...(fault ? { fault } : {}),
       at: new Date(atMs[i]!).toISOString(),
     };
@@ -92,13 +92,11 @@ export function createJournal(capacity: number): Journal {
       ids[i] = nextId++;
       atMs[i] = entry.atMs;
       methods[i] = entry.method;
-      paths[i] = entry.path;
-      pathFroms[i] = entry.pathFrom;
-      urls[i] = entry.url;
       statuses[i] = entry.status;
       durations[i] = entry.durationMs;
-      requestIds[i] = entry.requestId;
       faults[i] = entry.fault;
+      const q = entry.url.indexOf('?');
+      texts.write(i, [entry.path.slice(entry.pathFrom), q === -1 ? '' : entry.url.slice(q), entry.requestId]);
       next = i + 1 === capacity ? 0 : i + 1;
       if (size < capacity) size++;
     },
@@ -114,7 +112,8 @@ export function createJournal(capacity: number): Journal {
       );
     },
     clear() {
-      for (const column of [ids, atMs, methods, paths, pathFroms, urls, statuses, durations, requestIds, faults]) column.length = 0;
+      for (const column of [ids, atMs, methods, statuses, durations, faults]) column.length = 0;
+      texts.clear();
       next = 0;
       size = 0;
     },
