@@ -1,7 +1,8 @@
 import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
 import { SortedBucket, compareBy, type SortKey } from './sorted-bucket.js';
 
-const STATE_SLOT = new Map<TaskState, number>(TASK_STATES.map((s, i) => [s, i]));
+// A plain object rather than a Map: read for every task stored or changed, with keys from a fixed set.
+const STATE_SLOT = Object.fromEntries(TASK_STATES.map((s, i) => [s, i])) as Record<TaskState, number>;
 
 interface Bucket {
   updatedAt: SortedBucket;
@@ -165,7 +166,7 @@ export class ScopeIndex {
   private countMatching(q: ScopeQuery, keep: (t: TaskRecord) => boolean): number {
     let n = 0;
     if (q.others && q.since === undefined) {
-      const states = q.states ? [...q.states].map((s) => STATE_SLOT.get(s)!) : TASK_STATES.map((_, i) => i);
+      const states = q.states ? [...q.states].map((s) => STATE_SLOT[s]) : TASK_STATES.map((_, i) => i);
       for (const state of states) n += this.countOf(q.others, slotOf(q.archived, state));
       return n;
     }
@@ -186,15 +187,15 @@ export class ScopeIndex {
   }
 
   private slotOfTask(task: TaskRecord): number {
-    return slotOf(task.archivedAt !== null, STATE_SLOT.get(task.state)!);
+    return slotOf(task.archivedAt !== null, STATE_SLOT[task.state]);
   }
 
   private selected(q: ScopeQuery): Bucket[] {
     const row = this.buckets[q.archived ? 1 : 0]!;
-    return q.states ? [...q.states].map((s) => row[STATE_SLOT.get(s)!]!) : row;
+    return q.states ? [...q.states].map((s) => row[STATE_SLOT[s]]!) : row;
   }
 
   private bucketOf(task: TaskRecord): Bucket {
-    return this.buckets[task.archivedAt === null ? 0 : 1]![STATE_SLOT.get(task.state)!]!;
+    return this.buckets[task.archivedAt === null ? 0 : 1]![STATE_SLOT[task.state]]!;
   }
 }

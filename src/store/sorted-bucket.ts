@@ -59,10 +59,11 @@ export class SortedBucket implements Iterable<TaskRecord> {
 
   /** Call before the record's key changes: the position is found from the current values. */
   remove(task: TaskRecord): void {
-    const time = timeOf(task, this.key);
     const first = this.blocks[0];
-    // Tasks mostly leave a bucket oldest first (queued ones as they start): the first block is
-    // looked at before any search.
+    // Tasks mostly leave a bucket oldest first (queued ones as they start): the very first item is
+    // compared by reference, which reads no record, and then the first block before any search.
+    if (first?.[0] === task) return this.removeAt(0, 0);
+    const time = timeOf(task, this.key);
     const b = first && !this.before(first[first.length - 1]!, time, task.seq) ? 0 : this.blockFor(time, task.seq);
     // A scan comparing references reads no record, unlike a binary search by key.
     const at = this.blocks[b]?.indexOf(task) ?? -1;
