@@ -1,19 +1,20 @@
 /**
  * A binary min-heap of due steps ordered by (at, scheduling order), so settling pops only what
  * fell due and equal times keep their scheduling order. Stale entries (the task moved on) are
- * skipped by the caller, which is cheaper than deleting from the middle.
+ * skipped by the caller, which is cheaper than deleting from the middle. `T` is what names the
+ * task: the engine keeps the record itself.
  *
- * The keys live in typed arrays beside the task ids, not in one object per entry: a create plans
+ * The keys live in typed arrays beside the tasks, not in one object per entry: a create plans
  * a step and settles one, and sifting through ~15 levels of a heap of objects spread over the
  * heap read one cold object per comparison, while each entry, living seconds, was promoted by the
  * collector only to die in the old generation (bench/NOTES.md, fourth round).
  */
-export class DueQueue {
+export class DueQueue<T = string> {
   private ats = new Float64Array(1024);
   // Scheduling order, the tie-break: a double counts further than any tenant will schedule.
   private seqs = new Float64Array(1024);
   private steps = new Int32Array(1024);
-  private taskIds: string[] = [];
+  private tasks: T[] = [];
   private count = 0;
   private nextSeq = 0;
 
@@ -21,7 +22,7 @@ export class DueQueue {
     return this.count;
   }
 
-  push(at: number, taskId: string, step: number): void {
+  push(at: number, task: T, step: number): void {
     if (this.count === this.ats.length) this.grow();
     const seq = this.nextSeq++;
     let i = this.count++;
@@ -32,35 +33,35 @@ export class DueQueue {
       this.moveTo(i, parent);
       i = parent;
     }
-    this.put(i, at, seq, taskId, step);
+    this.put(i, at, seq, task, step);
   }
 
   /**
    * Hands every entry due at or before `now` to `each`, earliest first, removing it first (so
    * `each` may push new entries, which are handed on too if they are already due).
    */
-  drainDue(now: number, each: (taskId: string, step: number, at: number) => void): void {
+  drainDue(now: number, each: (task: T, step: number, at: number) => void): void {
     while (this.count > 0 && this.ats[0]! <= now) {
       const at = this.ats[0]!;
-      const taskId = this.taskIds[0]!;
+      const task = this.tasks[0]!;
       const step = this.steps[0]!;
       this.removeTop();
-      each(taskId, step, at);
+      each(task, step, at);
     }
   }
 
   clear(): void {
     this.count = 0;
-    this.taskIds.length = 0;
+    this.tasks.length = 0;
   }
 
   private removeTop(): void {
     const last = --this.count;
     const at = this.ats[last]!;
     const seq = this.seqs[last]!;
-    const taskId = this.taskIds[last]!;
+    const task = this.tasks[last]!;
     const step = this.steps[last]!;
-    this.taskIds.length = last;
+    this.tasks.length = last;
     if (last === 0) return;
     // Sift down: the earlier child moves up into the hole until the last entry fits there.
     let i = 0;
@@ -73,7 +74,7 @@ export class DueQueue {
       this.moveTo(i, child);
       i = child;
     }
-    this.put(i, at, seq, taskId, step);
+    this.put(i, at, seq, task, step);
   }
 
   /** Whether (at, seq) comes before the entry at index `j`. */
@@ -86,14 +87,14 @@ export class DueQueue {
     this.ats[to] = this.ats[from]!;
     this.seqs[to] = this.seqs[from]!;
     this.steps[to] = this.steps[from]!;
-    this.taskIds[to] = this.taskIds[from]!;
+    this.tasks[to] = this.tasks[from]!;
   }
 
-  private put(i: number, at: number, seq: number, taskId: string, step: number): void {
+  private put(i: number, at: number, seq: number, task: T, step: number): void {
     this.ats[i] = at;
     this.seqs[i] = seq;
     this.steps[i] = step;
-    this.taskIds[i] = taskId;
+    this.tasks[i] = task;
   }
 
   private grow(): void {

@@ -57,7 +57,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   const { world, catalogue } = options;
   const { store, clock } = world;
   const tools: StepTools = { ids: world.ids, random: world.random };
-  const due = new DueQueue();
+  const due = new DueQueue<TaskRecord>();
   const outcomeQueue: string[] = [...(options.outcomes ?? [])];
   let defaultScenario = options.defaultScenario;
   const settingsChanged = () => options.onSettingsChange?.({ defaultScenario, outcomes: [...outcomeQueue] });
@@ -80,7 +80,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       const spread = jitter > 0 ? 1 + jitter * (2 * world.random.next() - 1) : 1;
       progress.dueAt = progress.since + Math.round(ms * spread);
     }
-    due.push(progress.dueAt, task.id, progress.step);
+    due.push(progress.dueAt, task, progress.step);
   };
 
   /** Apply the task's current step at `at` and plan the next one. */
@@ -102,10 +102,14 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     });
   };
 
-  /** A step fell due: applied unless the task has moved on since it was planned. */
-  const settleOne = (taskId: string, step: number, at: number) => {
-    const task = store.get(taskId);
-    if (!task?.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
+  /**
+   * A step fell due: applied unless the task has moved on since it was planned, or was planned but
+   * never stored (a control-API load refused after it was readied). The queue holds the record,
+   * not its id: looking the id up among 100,000+ was a cache miss on every task's first step. A
+   * record's `seq` is 0 until a store takes it and again once it lets it go (TaskStore.insert).
+   */
+  const settleOne = (task: TaskRecord, step: number, at: number) => {
+    if (task.seq === 0 || !task.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
     happen(task, at);
   };
 

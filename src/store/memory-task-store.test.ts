@@ -114,6 +114,17 @@ describe('memory task store', () => {
     expect(page('desc')).toEqual(['k', 'a', 'z', 'm']);
   });
 
+  it('numbers a record it takes from 1 up, and gives each back seq 0 when it lets them all go', () => {
+    const store = createMemoryTaskStore();
+    const [a, b] = [task('a', {}), task('b', {})];
+    expect(a.seq).toBe(0);
+    store.insert(a);
+    store.insert(b);
+    expect([a.seq, b.seq]).toEqual([1, 2]);
+    store.clear();
+    expect([a.seq, b.seq, store.count()]).toEqual([0, 0, 0]);
+  });
+
   it('refuses a duplicate id and returns undefined when updating an unknown one', () => {
     const store = createMemoryTaskStore();
     store.insert(task('a', {}));

@@ -102,6 +102,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     all: () => byId.values(),
     clear() {
       version++;
+      for (const task of byId.values()) task.seq = 0;
       byId.clear();
       byRepository.clear();
       byCreator.clear();

@@ -29,6 +29,7 @@ export interface TaskPage {
 
 /** Where tasks live. Records handed out are live: change them only through `update`. */
 export interface TaskStore {
+  /** Takes the record and numbers it (`seq` 1 and up): a record with `seq` 0 is in no store. */
   insert(task: TaskRecord): void;
   get(id: string): TaskRecord | undefined;
   update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
@@ -42,5 +43,6 @@ export interface TaskStore {
   version(): number;
   count(): number;
   all(): IterableIterator<TaskRecord>;
+  /** Lets every record go, each back to `seq` 0. */
   clear(): void;
 }

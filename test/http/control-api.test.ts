@@ -127,6 +127,25 @@ describe('control API', () => {
     expect(refused.body.errors[0]).toMatchObject({ field: 'tasks.0.scenario' });
   });
 
+  it('a load refused after readying a task on a scenario leaves no step behind: its due time passing changes no index', async () => {
+    const { json, tenants } = testEmulator();
+    const tasks = [
+      { repository: 'octocat/hello-world', creator: 'octocat', prompt: 'readied, never stored', scenario: 'happy-path' },
+      { repository: 'no/pe', creator: 'octocat', prompt: 'refused' },
+    ];
+    expect((await json('/_emulator/tasks', post({ tasks }))).status).toBe(422);
+    await json('/_emulator/clock/advance', post({ by: '1h' }));
+    const { store } = tenants.default.world;
+    const inRepository = [...store.all()].filter((t) => t.ownerLogin === 'octocat' && t.repositoryName === 'hello-world');
+    const repositoryId = inRepository[0]!.repositoryId;
+    const listed = (archived: boolean) =>
+      store.query({ scope: { kind: 'repository', repositoryId }, archived, sort: 'created_at', direction: 'asc', offset: 0, limit: 100_000 });
+    const [active, archived] = [listed(false), listed(true)];
+    expect(active.tasks.length + archived.tasks.length).toBe(inRepository.length);
+    expect(active.totalActive + active.totalArchived).toBe(inRepository.length);
+    expect(active.tasks.map((t) => t.sessions[0]!.prompt)).not.toContain('readied, never stored');
+  });
+
   it('reset returns to the fixtures; seed regenerates with another seed', async () => {
     const { json, create } = testEmulator();
     const first = (await json(`${REPO}?per_page=1`)).body.tasks[0].id;
