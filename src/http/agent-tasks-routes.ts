@@ -58,6 +58,8 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       if (refused) return refused;
       // The route was registered with `path`, so its parameters are there.
       const answer = handle(c as Context<ApiEnv, P>);
+      // Only a cached read answers 304; a create's promise goes on without one more step.
+      if (method === 'POST') return answer;
       return answer instanceof Promise ? answer.then((a) => refundNotModified(c, a)) : refundNotModified(c, answer);
     };
     routes.on(method, path, handler);
