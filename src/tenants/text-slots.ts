@@ -2,9 +2,8 @@
  * A fixed number of slots, each holding a few strings as UTF-8 bytes in one shared buffer, for a
  * ring that keeps the strings of its last N requests. Kept as strings, each lived long enough to be
  * copied by the young-generation collector, promoted to the old generation and swept there: a
- * create's journal strings were about 200 of the 800 bytes it promoted, and a journal of size 0
- * made creates about a tenth faster (bench/NOTES.md, seventh round). Bytes in a buffer are neither
- * copied nor traced.
+ * create's journal strings were about 140 of the 740 bytes it promoted (bench/NOTES.md, seventh
+ * round). Bytes in a buffer are neither copied nor traced.
  *
  * Strings that do not fit a slot together, or that UTF-8 cannot carry (a lone surrogate), are
  * kept as they are, for that slot only.
