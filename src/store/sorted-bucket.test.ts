@@ -34,6 +34,26 @@ describe('sorted bucket', () => {
     }
   });
 
+  it('keeps its order as tasks leave oldest first behind tasks that never leave', () => {
+    const random = createRandom(5);
+    const bucket = new SortedBucket('updatedAt', 4);
+    // Fixtures at the front, as the seeded tasks of a state sit before every task moving through it.
+    const staying = [1, 2, 3, 4, 5, 6].map((seq) => record(seq, 0));
+    staying.forEach((t) => bucket.insert(t));
+    const moving: TaskRecord[] = [];
+    for (let i = 7; i <= 3_000; i++) {
+      if (moving.length > 0 && random.next() < 0.45) bucket.remove(moving.shift()!);
+      else {
+        const t = record(i, i);
+        bucket.insert(t);
+        moving.push(t);
+      }
+      if (i % 101 === 0) expect([...bucket]).toEqual([...staying, ...moving]);
+    }
+    while (moving.length > 0) bucket.remove(moving.shift()!);
+    expect([...bucket]).toEqual(staying);
+  });
+
   it('ignores removing a task it does not hold', () => {
     const bucket = new SortedBucket('updatedAt', 4);
     bucket.insert(record(1, 5));

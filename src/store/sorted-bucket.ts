@@ -1,6 +1,7 @@
 import type { TaskRecord } from '../domain/types.js';
+import { SortedBlock, timeOf, type SortKey } from './sorted-block.js';
 
-export type SortKey = 'updatedAt' | 'createdAt';
+export type { SortKey } from './sorted-block.js';
 
 /** Items a block holds before it splits in two. */
 const DEFAULT_BLOCK_SIZE = 512;
@@ -13,16 +14,21 @@ const DEFAULT_BLOCK_SIZE = 512;
  * The order lives in blocks of at most `blockSize` tasks rather than one array: a task moving on
  * (queued to in_progress) leaves its bucket at the old end, and removing from the front of one
  * 100,000-item array moved every other item, a fifth of a create's time under load
- * (bench/RESULTS.md). A block moves at most `blockSize` items. Reading by index walks the blocks,
- * but remembers where it last was, so reading neighbouring indexes (a page, either way) costs
- * O(1) each.
+ * (bench/RESULTS.md). A block moves at most half its items. A task sorting after every other
+ * starts a new block when the last is full, so blocks fill up in the usual order of arrival rather
+ * than split half empty. Reading by index walks the blocks, but remembers where it last was, so
+ * reading neighbouring indexes (a page, either way) costs O(1) each.
  */
 export class SortedBucket implements Iterable<TaskRecord> {
-  private readonly blocks: TaskRecord[][] = [];
+  private readonly blocks: SortedBlock[] = [];
   private count = 0;
   // Where the last `at` landed: the block and the index of its first item.
   private hintBlock = 0;
   private hintStart = 0;
+  // The block the last removal was from. Tasks leave a bucket mostly oldest first, but tasks that
+  // never move (fixtures, tasks left waiting) sit before them: the next to leave is then at the
+  // front of the block the last one left, found without a search reading records.
+  private leftFrom = 0;
 
   constructor(
     readonly key: SortKey,
@@ -37,40 +43,48 @@ export class SortedBucket implements Iterable<TaskRecord> {
     const blocks = this.blocks;
     const time = timeOf(task, this.key);
     const seq = task.seq;
-    let b = blocks.length - 1;
-    const lastBlock = blocks[b];
-    if (!lastBlock) {
-      blocks.push([task]);
-      b = 0;
-    }
+    const last = blocks[blocks.length - 1];
     // A new task, or one just moved on, sorts last or nearly so: the last block is looked at
     // before any search, as each step of a search reads a record from somewhere in the heap.
-    else if (this.before(lastBlock[lastBlock.length - 1]!, time, seq)) lastBlock.push(task);
-    else {
-      if (!this.before(lastBlock[0]!, time, seq)) b = this.blockFor(time, seq);
-      const block = blocks[b]!;
-      block.splice(lowerBoundIn(block, this.key, time, seq), 0, task);
+    if (!last || this.before(last.last(), time, seq)) {
+      if (!last || last.full) blocks.push(new SortedBlock(this.blockSize));
+      const block = blocks[blocks.length - 1]!;
+      block.insertAt(block.length, task);
+    } else {
+      let b = blocks.length - 1;
+      if (!this.before(last.first(), time, seq)) b = this.blockFor(time, seq);
+      let block = blocks[b]!;
+      let at = block.lowerBound(this.key, time, seq);
+      if (block.full) {
+        const half = block.length >> 1;
+        blocks.splice(b + 1, 0, block.splitAt(half));
+        if (at > half) {
+          block = blocks[b + 1]!;
+          at -= half;
+        }
+      }
+      block.insertAt(at, task);
     }
-    const block = blocks[b]!;
-    if (block.length > this.blockSize) blocks.splice(b + 1, 0, block.splice(block.length >> 1));
     this.count++;
     this.resetHint();
   }
 
   /** Call before the record's key changes: the position is found from the current values. */
   remove(task: TaskRecord): void {
-    const first = this.blocks[0];
-    // Tasks mostly leave a bucket oldest first (queued ones as they start): the very first item is
-    // compared by reference, which reads no record, and then the first block before any search.
-    if (first?.[0] === task) return this.removeAt(0, 0);
+    const blocks = this.blocks;
+    // Compared by reference first, which reads no record: the front of the bucket, then the front
+    // of the block the last removal was from.
+    if (blocks[0]?.first() === task) return this.removeAt(0, 0);
+    if (blocks[this.leftFrom]?.first() === task) return this.removeAt(this.leftFrom, 0);
     const time = timeOf(task, this.key);
-    const b = first && !this.before(first[first.length - 1]!, time, task.seq) ? 0 : this.blockFor(time, task.seq);
+    const first = blocks[0];
+    const b = first && !this.before(first.last(), time, task.seq) ? 0 : this.blockFor(time, task.seq);
     // A scan comparing references reads no record, unlike a binary search by key.
-    const at = this.blocks[b]?.indexOf(task) ?? -1;
+    const at = blocks[b]?.indexOf(task) ?? -1;
     if (at < 0) {
       // Not where its key says: search every block (only a caller breaking the contract gets here).
-      for (const [i, other] of this.blocks.entries()) {
-        const found = other.indexOf(task);
+      for (let i = 0; i < blocks.length; i++) {
+        const found = blocks[i]!.indexOf(task);
         if (found >= 0) return this.removeAt(i, found);
       }
       return;
@@ -88,7 +102,7 @@ export class SortedBucket implements Iterable<TaskRecord> {
       this.hintStart += this.blocks[this.hintBlock]!.length;
       this.hintBlock++;
     }
-    return this.blocks[this.hintBlock]![index - this.hintStart]!;
+    return this.blocks[this.hintBlock]!.at(index - this.hintStart);
   }
 
   /** Index of the first item not less than (time, seq). */
@@ -96,7 +110,7 @@ export class SortedBucket implements Iterable<TaskRecord> {
     const b = this.blockFor(time, seq);
     let before = 0;
     for (let i = 0; i < b; i++) before += this.blocks[i]!.length;
-    return b === this.blocks.length ? before : before + lowerBoundIn(this.blocks[b]!, this.key, time, seq);
+    return b === this.blocks.length ? before : before + this.blocks[b]!.lowerBound(this.key, time, seq);
   }
 
   *[Symbol.iterator](): Iterator<TaskRecord> {
@@ -109,10 +123,7 @@ export class SortedBucket implements Iterable<TaskRecord> {
     let hi = this.blocks.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const block = this.blocks[mid]!;
-      const last = block[block.length - 1]!;
-      const t = timeOf(last, this.key);
-      if (t < time || (t === time && last.seq < seq)) lo = mid + 1;
+      if (this.before(this.blocks[mid]!.last(), time, seq)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -126,10 +137,9 @@ export class SortedBucket implements Iterable<TaskRecord> {
 
   private removeAt(b: number, at: number): void {
     const block = this.blocks[b]!;
-    // shift() moves the array's start instead of its items where V8 can.
-    if (at === 0) block.shift();
-    else block.splice(at, 1);
+    block.removeAt(at);
     if (block.length === 0) this.blocks.splice(b, 1);
+    this.leftFrom = b;
     this.count--;
     this.resetHint();
   }
@@ -140,28 +150,6 @@ export class SortedBucket implements Iterable<TaskRecord> {
   }
 }
 
-/** Index of the first item of a sorted block not less than (time, seq). */
-function lowerBoundIn(items: TaskRecord[], key: SortKey, time: number, seq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const item = items[mid]!;
-    const t = timeOf(item, key);
-    if (t < time || (t === time && item.seq < seq)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function compareBy(key: SortKey, a: TaskRecord, b: TaskRecord): number {
   return timeOf(a, key) - timeOf(b, key) || a.seq - b.seq;
-}
-
-/**
- * The task's time by `key`, read by name: `task[key]` with a key that varies made V8's property
- * lookup megamorphic, a hash probe on every comparison (seen in perf, bench/NOTES.md).
- */
-function timeOf(task: TaskRecord, key: SortKey): number {
-  return key === 'createdAt' ? task.createdAt : task.updatedAt;
 }
