@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { DomainError } from './domain/errors.js';
 import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
 import { createTaskBodyParser } from './http/create-task-body.js';
@@ -58,6 +58,19 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const ops = readSpecOperations(deps.spec);
   const webBaseUrl = deps.config.webBaseUrl.replace(/\/+$/, '');
   const publicBase = deps.config.baseUrl?.replace(/\/+$/, '');
+  const answerError = (error: unknown, c: Context<ApiEnv>): Response => {
+    // An injected dropped connection has no answer: app.fetch rejects, as fetch would.
+    if (isConnectionFault(error)) throw error;
+    if (error instanceof DomainError) {
+      const status = DOMAIN_STATUS[error.code];
+      return respondError(c, status, error.message, undefined, status === 422 ? error.problems : undefined);
+    }
+    deps.logError?.(error);
+    return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
+  };
+  // Every request passes the front door: as middleware where a route has middleware anyway (the
+  // control API), around the only handler elsewhere, so Hono calls it without composing.
+  const door = frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep, answerError });
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',
@@ -67,6 +80,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         controlToken: deps.config.controlToken,
         description: deps.controlDescription,
         extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
+        entry: door.middleware,
       }),
     )
     .route(
@@ -78,26 +92,20 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         linkStyle: deps.config.linkStyle,
         maxBodyBytes: deps.config.maxBodyBytes,
         publicBaseUrl: publicBase,
+        around: door.around,
       }),
     )
-    .route('/', createRateLimitRoute());
+    .route('/', createRateLimitRoute(door.around));
 
   const app = new Hono<ApiEnv>();
   if (deps.requestLog) app.use('*', deps.requestLog);
-  app.use('*', frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep }));
   app.route('/t/:tenant', api);
   app.route('/', api);
 
-  app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
-  app.onError((error, c) => {
-    // An injected dropped connection has no answer: app.fetch rejects, as fetch would.
-    if (isConnectionFault(error)) throw error;
-    if (error instanceof DomainError) {
-      const status = DOMAIN_STATUS[error.code];
-      return respondError(c, status, error.message, undefined, status === 422 ? error.problems : undefined);
-    }
-    deps.logError?.(error);
-    return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
-  });
+  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+  const notFoundThroughDoor = door.around(notFound);
+  // A path no route serves meets the door here, unless middleware under it let it through already.
+  app.notFound((c) => (door.passed(c) ? notFound(c) : (notFoundThroughDoor(c, async () => {}) as Response | Promise<Response>)));
+  app.onError(answerError);
   return app;
 }

@@ -33,6 +33,8 @@ export interface AgentTasksRouteOptions {
   maxBodyBytes: number;
   /** Public origin written into url fields and links; undefined = the request's own origin. */
   publicBaseUrl?: string;
+  /** What each operation's handler is wrapped in (the app's front door); none by default. */
+  around?: (handler: Handler<ApiEnv>) => Handler<ApiEnv>;
 }
 
 /** Request header naming the scenario a new task should follow (engine/choose-scenario.ts). */
@@ -62,7 +64,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       if (method === 'POST') return answer;
       return answer instanceof Promise ? answer.then((a) => refundNotModified(c, a)) : refundNotModified(c, answer);
     };
-    routes.on(method, path, handler);
+    routes.on(method, path, options.around ? options.around(handler) : handler);
   };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
   // The query is parsed once per list request and read both for the filters and for the links.

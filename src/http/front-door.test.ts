@@ -37,4 +37,43 @@ describe('front door', () => {
       ['GET', '/agents/tasks', '', 400],
     ]);
   });
+
+  it('answers what a handler throws, at once or after waiting, with a GitHub-shaped 500 that carries the standard headers and is journaled', async () => {
+    const errors: unknown[] = [];
+    const { app, tenants } = createEmulator({ clockMode: 'manual', logError: (e) => errors.push(e) });
+    const store = tenants.default.world.store;
+    store.query = () => {
+      throw new Error('query broke');
+    };
+    store.insert = () => {
+      throw new Error('insert broke');
+    };
+    const list = await app.request('/agents/repos/octocat/hello-world/tasks', { headers: AUTH });
+    // A create reads its body first, so it throws from a handler that has already waited.
+    const create = await app.request('/agents/repos/octocat/hello-world/tasks', { method: 'POST', headers: AUTH, body: '{"prompt":"Fix it"}' });
+    for (const res of [list, create]) {
+      expect(res.status).toBe(500);
+      expect(await json(res)).toEqual({ message: 'Server Error', documentation_url: 'https://docs.github.com/rest', status: '500' });
+      expect(res.headers.get('x-github-request-id')).toMatch(/^[0-9A-F]+(:[0-9A-F]+){4}$/);
+      expect(res.headers.get('x-github-media-type')).toBe('github.v3; format=json');
+    }
+    expect(errors.map((e) => (e as Error).message)).toEqual(['query broke', 'insert broke']);
+    expect(tenants.default.journal.list().map((e) => [e.method, e.status])).toEqual([
+      ['GET', 500],
+      ['POST', 500],
+    ]);
+  });
+
+  it('lets a path no route serves through once, under the control API as elsewhere', async () => {
+    const { app, tenants } = createEmulator({ clockMode: 'manual' });
+    for (const path of ['/agents/nothing', '/t/team-b/nothing', '/_emulator/nothing']) {
+      const res = await app.request(path, { headers: AUTH });
+      expect(res.status, path).toBe(404);
+      expect(await json(res), path).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      expect(res.headers.get('x-github-request-id'), path).toMatch(/^[0-9A-F]+(:[0-9A-F]+){4}$/);
+    }
+    // Each went through the door once: one journal entry each outside the control API.
+    expect(tenants.default.journal.list().map((e) => e.path)).toEqual(['/agents/nothing']);
+    expect(tenants.get('team-b')!.journal.list().map((e) => e.path)).toEqual(['/nothing']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, Handler, MiddlewareHandler } from 'hono';
 import type { IdSource } from '../support/ids.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { TenantRegistry } from '../tenants/tenant-registry.js';
@@ -20,18 +20,37 @@ export interface FrontDoorOptions {
   realTime: () => number;
   /** Waits out injected latency. */
   sleep: (ms: number) => Promise<void>;
+  /** The answer for an error a handler threw; rethrows what must not be answered (a cut connection). */
+  answerError: (error: unknown, c: Context<ApiEnv>) => Response;
+}
+
+/** How the front door lets a request through. */
+export interface FrontDoor {
+  /** As middleware, for routes that have middleware of their own (the control API). */
+  middleware: MiddlewareHandler<ApiEnv>;
+  /**
+   * Around a route's only handler. Hono calls a route with a single handler directly and composes
+   * one with middleware: a promise and a dispatch per layer, and a promise per request even where
+   * every step answers at once (bench/NOTES.md). `answerError` turns what the handler throws into
+   * the answer, as the app's error handler would, so the standard headers and the journal see it.
+   */
+  around(handler: Handler<ApiEnv>): Handler<ApiEnv>;
+  /** Whether the request went through the door already (a not-found answer after the middleware). */
+  passed(c: Context<ApiEnv>): boolean;
 }
 
 /**
- * What every request passes before routing, in this order: GitHub's standard headers, the tenant
- * it addresses (/t/{name}/... or the default one), the request journal, fault injection, then
- * the API version check. One middleware doing these in turn, rather than one each, keeps a
- * request to a single await here: each layer of Hono middleware costs a promise and a dispatch,
- * which added up to a large share of a list request (bench/NOTES.md, third round).
+ * What every request passes, in this order: GitHub's standard headers, the tenant it addresses
+ * (/t/{name}/... or the default one), the request journal, fault injection, then the API version
+ * check. One door doing these in turn, rather than one middleware each, keeps a request to at most
+ * one await here: each layer of Hono middleware costs a promise and a dispatch, which added up to a
+ * large share of a list request (bench/NOTES.md, third round).
  */
-export function frontDoor(options: FrontDoorOptions): MiddlewareHandler<ApiEnv> {
-  const { tenants, publicBase, realTime, sleep } = options;
-  return async (c, next) => {
+export function frontDoor(options: FrontDoorOptions): FrontDoor {
+  const { tenants, publicBase, realTime, sleep, answerError } = options;
+
+  /** Lets the request through to `next`, which leaves its answer in c.res; a promise only if something on the way waited. */
+  const pass = (c: Context<ApiEnv>, next: () => Promise<void> | void): Promise<void> | void => {
     startAnswer(c, options.ids);
     const tenant = addressed(c, tenants);
     if (!tenant) {
@@ -42,24 +61,58 @@ export function frontDoor(options: FrontDoorOptions): MiddlewareHandler<ApiEnv> 
     c.set('world', tenant.tenant.world);
     c.set('apiBase', `${publicBase ?? originOf(c.req.url)}${tenant.prefix}`);
     const started = realTime();
-    let cut = true;
+    // Only an injected dropped connection gets past answerError: the journal marks it cut.
+    const cut = (error: unknown) => {
+      recordJournal(c, realTime() - started, true);
+      throw error;
+    };
+    const done = () => {
+      recordJournal(c, realTime() - started, false);
+      finishAnswer(c);
+    };
+    const goOn = () => {
+      const refused = checkApiVersion(c);
+      if (refused) c.res = refused;
+      else return next();
+    };
+    let going: Promise<void> | void;
     try {
-      const goOn = () => {
-        const refused = checkApiVersion(c);
-        if (refused) c.res = refused;
-        else return next();
-      };
       const fired = decideFault(c);
-      if (!fired) await goOn();
-      else {
-        const answer = await injectFault(c, fired, sleep, goOn);
-        if (answer) c.res = answer;
-      }
-      cut = false;
-    } finally {
-      recordJournal(c, realTime() - started, cut);
+      going = fired
+        ? injectFault(c, fired, sleep, goOn).then((answer) => {
+            if (answer) c.res = answer;
+          })
+        : goOn();
+    } catch (error) {
+      return cut(error);
     }
-    finishAnswer(c);
+    if (going instanceof Promise) return going.then(done, cut);
+    done();
+  };
+
+  const answerFrom = (c: Context<ApiEnv>, answer: Response | void) => {
+    if (answer) c.res = answer;
+  };
+  const failed = (c: Context<ApiEnv>, error: unknown) => {
+    c.res = answerError(error, c);
+  };
+
+  return {
+    middleware: (c, next) => pass(c, next) ?? Promise.resolve(),
+    around: (handler) => (c, notFound) => {
+      const went = pass(c, () => {
+        let answer;
+        try {
+          answer = handler(c, notFound);
+        } catch (error) {
+          return failed(c, error);
+        }
+        if (answer instanceof Promise) return answer.then((a) => answerFrom(c, a), (error) => failed(c, error));
+        answerFrom(c, answer);
+      });
+      return went instanceof Promise ? went.then(() => c.res) : c.res;
+    },
+    passed: (c) => c.get('requestId') !== undefined,
   };
 }
 
