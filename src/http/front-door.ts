@@ -24,6 +24,12 @@ export interface FrontDoorOptions {
   answerError: (error: unknown, c: Context<ApiEnv>) => Response;
 }
 
+/** What a handler or middleware leaves: an answer, or nothing when it set c.res itself. */
+type Answer = Response | void;
+
+/** `then` for what may or may not be a promise. */
+const settled = <T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(then) : then(value));
+
 /** How the front door lets a request through. */
 export interface FrontDoor {
   /** As middleware, for routes that have middleware of their own (the control API). */
@@ -49,69 +55,57 @@ export interface FrontDoor {
 export function frontDoor(options: FrontDoorOptions): FrontDoor {
   const { tenants, publicBase, realTime, sleep, answerError } = options;
 
-  /** Lets the request through to `next`, which leaves its answer in c.res; a promise only if something on the way waited. */
-  const pass = (c: Context<ApiEnv>, next: () => Promise<void> | void): Promise<void> | void => {
+  /**
+   * Lets the request through to `next`, which answers or leaves its answer in c.res (middleware).
+   * A promise only if something on the way waited; either way it ends with the answer.
+   */
+  const pass = (c: Context<ApiEnv>, next: () => Answer | Promise<Answer>): Response | Promise<Response> => {
     startAnswer(c, options.ids);
     const tenant = addressed(c, tenants);
     if (!tenant) {
       c.res = respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
-      return finishAnswer(c);
+      finishAnswer(c);
+      return c.res;
     }
     c.set('tenant', tenant.tenant);
     c.set('world', tenant.tenant.world);
     c.set('apiBase', `${publicBase ?? originOf(c.req.url)}${tenant.prefix}`);
     const started = realTime();
-    // Only an injected dropped connection gets past answerError: the journal marks it cut.
-    const cut = (error: unknown) => {
-      recordJournal(c, realTime() - started, true);
-      throw error;
-    };
-    const done = () => {
+    const done = (answer: Answer): Response => {
+      if (answer) c.res = answer;
       recordJournal(c, realTime() - started, false);
       finishAnswer(c);
+      return c.res;
     };
-    const goOn = () => {
-      const refused = checkApiVersion(c);
-      if (refused) c.res = refused;
-      else return next();
+    const failed = (error: unknown): Response => {
+      let answer: Response;
+      try {
+        answer = answerError(error, c);
+      } catch (uncaught) {
+        // Only an injected dropped connection has no answer: the journal marks it cut.
+        recordJournal(c, realTime() - started, true);
+        throw uncaught;
+      }
+      return done(answer);
     };
-    let going: Promise<void> | void;
+    const goOn = () => checkApiVersion(c) ?? next();
+    let going: Answer | Promise<Answer>;
     try {
       const fired = decideFault(c);
-      going = fired
-        ? injectFault(c, fired, sleep, goOn).then((answer) => {
-            if (answer) c.res = answer;
-          })
-        : goOn();
+      // A fault answers, or lets the request go on and leaves its answer in c.res.
+      going = fired ? injectFault(c, fired, sleep, () => settled(goOn(), (answer) => void (answer && (c.res = answer)))) : goOn();
     } catch (error) {
-      return cut(error);
+      return failed(error);
     }
-    if (going instanceof Promise) return going.then(done, cut);
-    done();
-  };
-
-  const answerFrom = (c: Context<ApiEnv>, answer: Response | void) => {
-    if (answer) c.res = answer;
-  };
-  const failed = (c: Context<ApiEnv>, error: unknown) => {
-    c.res = answerError(error, c);
+    return going instanceof Promise ? going.then(done, failed) : done(going);
   };
 
   return {
-    middleware: (c, next) => pass(c, next) ?? Promise.resolve(),
-    around: (handler) => (c, notFound) => {
-      const went = pass(c, () => {
-        let answer;
-        try {
-          answer = handler(c, notFound);
-        } catch (error) {
-          return failed(c, error);
-        }
-        if (answer instanceof Promise) return answer.then((a) => answerFrom(c, a), (error) => failed(c, error));
-        answerFrom(c, answer);
-      });
-      return went instanceof Promise ? went.then(() => c.res) : c.res;
+    // Hono's next() resolves to the context, not an answer: the answer is in c.res.
+    middleware: async (c, next) => {
+      await pass(c, () => next().then(() => undefined));
     },
+    around: (handler) => (c, notFound) => pass(c, () => handler(c, notFound) as Answer | Promise<Answer>),
     passed: (c) => c.get('requestId') !== undefined,
   };
 }
