@@ -3,7 +3,7 @@ import { SortedBlock, timeOf, type SortKey } from './sorted-block.js';
 
 export type { SortKey } from './sorted-block.js';
 
-/** Items a block holds before it splits in two. */
+/** Items a block holds: a full one splits in two for a task sorting inside it. */
 const DEFAULT_BLOCK_SIZE = 512;
 
 /**
