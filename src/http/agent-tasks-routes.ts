@@ -23,6 +23,7 @@ import { MESSAGES } from './messages.js';
 import { createPresentCache } from './present-cache.js';
 import { createIsoSeconds, presentTask, type UrlBases } from './present-task.js';
 import { respondError, respondJson, respondPresented } from './respond.js';
+import { settled } from '../support/settled.js';
 import type { ParsedList } from './list-query.js';
 
 export interface AgentTasksRouteOptions {
@@ -62,7 +63,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
       const answer = handle(c as Context<ApiEnv, P>);
       // Only a cached read answers 304; a create's promise goes on without one more step.
       if (method === 'POST') return answer;
-      return answer instanceof Promise ? answer.then((a) => refundNotModified(c, a)) : refundNotModified(c, answer);
+      return settled(answer, (a) => refundNotModified(c, a));
     };
     routes.on(method, path, options.around ? options.around(handler) : handler);
   };

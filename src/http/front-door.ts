@@ -1,5 +1,6 @@
 import type { Context, Handler, MiddlewareHandler } from 'hono';
 import type { IdSource } from '../support/ids.js';
+import { settled } from '../support/settled.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { TenantRegistry } from '../tenants/tenant-registry.js';
 import { checkApiVersion } from './api-version.js';
@@ -26,9 +27,6 @@ export interface FrontDoorOptions {
 
 /** What a handler or middleware leaves: an answer, or nothing when it set c.res itself. */
 type Answer = Response | void;
-
-/** `then` for what may or may not be a promise. */
-const settled = <T, R>(value: T | Promise<T>, then: (value: T) => R): R | Promise<R> => (value instanceof Promise ? value.then(then) : then(value));
 
 /** How the front door lets a request through. */
 export interface FrontDoor {
