@@ -14,6 +14,8 @@ import { createRandom } from './support/random.js';
 import { createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
 import { openPersistence } from './persistence/open-persistence.js';
+import type { StateFileSystem } from './persistence/state-file-system.js';
+import { StateWriteError, type StateFileBroken } from './persistence/state-write-errors.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
 import { parseFaultRulesDocument } from './faults/check-fault-rule.js';
 import { loadFaultRules } from './faults/load-fault-rules.js';
@@ -44,6 +46,13 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   stateFile?: string;
   /** Where start-up warnings go (a torn last state record, for one). */
   warn?: (message: string) => void;
+  /**
+   * Hears, once, that the state file could not be repaired after a failed write: from then on
+   * every change is refused with a 503. The CLI stops the process; by default it is logged.
+   */
+  onStateFileBroken?: (error: StateFileBroken) => void;
+  /** The file operations the state file is written with (tests make them fail); node:fs by default. */
+  stateFileSystem?: StateFileSystem;
   /** A named tenant unused this long (real time) is forgotten (default 30 minutes). */
   tenantIdleMs?: number;
   maxTenants?: number;
@@ -78,12 +87,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const catalogue = options.scenarios ?? loadScenarios(options.scenarioDirs);
   const defaultScenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   checkScenarioNames(catalogue, defaultScenario, fixtures);
+  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const persistence = options.stateFile
     ? openPersistence({
         path: options.stateFile,
         regenerate: (s, start) => generateTasks(fixtures.plan, s, start),
         defaultScenario,
         realTime: timeSource,
+        fileSystem: options.stateFileSystem,
+        warn: (message) => options.warn?.(message),
+        onBroken: (error) => (options.onStateFileBroken ?? ((e) => logger.error('state file broken', { error: e.message })))(error),
       })
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
@@ -91,13 +104,20 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   let imports = 0;
   const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
   const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
-  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
     maxTenants: options.maxTenants,
     initial: [...restoring.keys()],
-    onForget: (name) => persistence?.tenantForgotten(name),
+    onForget: (name) => {
+      try {
+        persistence?.tenantForgotten(name);
+      } catch (error) {
+        // Its removal could not be saved: it stays, and expiry is tried again later.
+        if (error instanceof StateWriteError) return false;
+        throw error;
+      }
+    },
     create: (name, overrides) => {
       const restore = overrides ? overrides.restore : restoring.get(name);
       restoring.delete(name);

@@ -1,12 +1,9 @@
 import type { TaskRecord } from '../domain/types.js';
 import { ScopeIndex } from './scope-index.js';
-import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
+import type { StoreObserver, TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
-/**
- * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
- * hears every stored or changed record (persistence appends it to the state file).
- */
-export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): TaskStore {
+/** In-memory store with per-repository and per-creator indexes (see scope-index.ts). */
+export function createMemoryTaskStore(observer?: StoreObserver): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
@@ -24,6 +21,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
   };
 
   function change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+    const before = observer?.changing(task);
     version++;
     removeFromIndexes(task);
     try {
@@ -32,7 +30,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       task.revision++;
       addToIndexes(task);
     }
-    onChange?.(task);
+    observer?.changed(task, before);
     return task;
   }
 
@@ -47,7 +45,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       version++;
       byId.set(task.id, task);
       addToIndexes(task);
-      onChange?.(task);
+      observer?.changed(task, undefined);
     },
     get: (id) => byId.get(id),
     update(id, mutate) {
@@ -55,6 +53,20 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       return task && change(task, mutate);
     },
     change,
+    revert(task, before) {
+      version++;
+      removeFromIndexes(task);
+      if (!before) {
+        byId.delete(task.id);
+        task.seq = 0;
+        return;
+      }
+      // The store's own bookkeeping stays: a new revision, so no cache serves the undone change.
+      const { seq, revision } = task;
+      for (const key of Object.keys(task)) if (!(key in before)) delete (task as unknown as Record<string, unknown>)[key];
+      Object.assign(task, before, { seq, revision: revision + 1 });
+      addToIndexes(task);
+    },
     query(q: TaskQuery): TaskPage {
       const index = scopeIndex(q.scope);
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };

@@ -42,10 +42,16 @@ export interface TenantOptions {
   rateLimitSettings?: RateLimitSettings;
 }
 
+/**
+ * Hears every change worth saving, each with how to undo it: a change that cannot be saved is
+ * undone and the error thrown (persistence/open-persistence.ts).
+ */
 export interface TenantChanges {
-  task(tenant: string, task: TaskRecord): void;
-  clock(tenant: string, now: number): void;
-  settings(tenant: string, settings: EngineSettings): void;
+  task(tenant: string, task: TaskRecord, undo: () => void): void;
+  clock(tenant: string, now: number, undo: () => void): void;
+  settings(tenant: string, settings: EngineSettings, undo: () => void): void;
+  /** Runs `fn` as one change: all of it is saved when it ends, or none of it is kept. */
+  atomically<T>(fn: () => T): T;
 }
 
 /** One isolated emulator state: tasks, clock, scenario engine, journal, rate limits and fault rules. */
@@ -66,12 +72,24 @@ export function createTenant(options: TenantOptions): Tenant {
   const { name, changes, restore } = options;
   const seed = restore?.seed ?? options.seed;
   const clockStart = restore && options.clockMode !== 'real' ? restore.clockNow : options.clockStart;
-  const clock = observeClock(createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: clockStart }), (now) =>
-    changes?.clock(name, now),
-  );
+  const bareClock = createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: clockStart });
+  // Undone on the bare clock: moving it back is not a change to save.
+  const clock = observeClock(bareClock, (now, before) => changes?.clock(name, now, () => bareClock.set(before)));
   // Changes are reported once the tenant stands: its initial data is the fixtures (or the snapshot).
   let live = false;
-  const store = createMemoryTaskStore(changes ? (task) => live && changes.task(name, task) : undefined);
+  const store = createMemoryTaskStore(
+    changes && {
+      changing: (task) => structuredClone(task),
+      changed: (task, before) => {
+        if (!live) return;
+        changes.task(name, task, () => {
+          store.revert(task, before);
+          // The step the undone change had taken off the due queue waits there again.
+          engine.resume([task]);
+        });
+      },
+    },
+  );
   const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
   const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? []));
   const base = { directory: options.fixtures.directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9) };
@@ -80,9 +98,9 @@ export function createTenant(options: TenantOptions): Tenant {
     catalogue: options.catalogue,
     defaultScenario: restore?.defaultScenario ?? options.defaultScenario,
     outcomes: restore?.outcomes,
-    onSettingsChange: changes ? (settings) => changes.settings(name, settings) : undefined,
+    onSettingsChange: changes ? (settings, before) => changes.settings(name, settings, () => engine.restoreSettings(before)) : undefined,
   });
-  const world: World = { ...base, lifecycle: engine };
+  const world: World = { ...base, lifecycle: engine, atomically: changes ? changes.atomically : (fn) => fn() };
   const startedAt = clock.now();
   const tasks = restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt);
   for (const task of tasks) store.insert(task);
@@ -95,22 +113,20 @@ export function createTenant(options: TenantOptions): Tenant {
   return { name, seed, startedAt, world, clock, engine, rateLimits, journal: createJournal(options.journalSize), faults };
 }
 
-/** The tenant clock, reporting every deliberate move (advance, set) to `moved`. */
-function observeClock(clock: ControllableClock, moved: (now: number) => void): ControllableClock {
+/** The tenant clock, reporting every deliberate move (advance, set) to `moved`, with where it was. */
+function observeClock(clock: ControllableClock, moved: (now: number, before: number) => void): ControllableClock {
+  const move = (to: () => number) => {
+    const before = clock.now();
+    const now = to();
+    moved(now, before);
+    return now;
+  };
   return {
     mode: clock.mode,
     scale: clock.scale,
     now: clock.now,
-    advance: (ms) => {
-      const now = clock.advance(ms);
-      moved(now);
-      return now;
-    },
-    set: (epochMs) => {
-      const now = clock.set(epochMs);
-      moved(now);
-      return now;
-    },
+    advance: (ms) => move(() => clock.advance(ms)),
+    set: (epochMs) => move(() => clock.set(epochMs)),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { buildTask } from '../../domain/agent-tasks.js';
 import { findRepository } from '../../domain/directory.js';
-import type { TaskState } from '../../domain/types.js';
+import type { TaskRecord, TaskState } from '../../domain/types.js';
 import type { EngineResult } from '../../engine/scenario-engine.js';
 import type { ApiEnv } from '../env.js';
 import { parseIsoTimestamp } from '../list-query.js';
@@ -74,7 +74,7 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
     const { world, engine } = c.get('tenant');
     engine.settle();
     const now = world.clock.now();
-    const ready = [];
+    const ready: TaskRecord[] = [];
     // Check every task before storing any, so a bad entry changes nothing.
     for (const [i, t] of read.body.tasks.entries()) {
       const problem = (field: string, message: string) =>
@@ -98,7 +98,10 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
       if (t.archived) task.archivedAt = task.updatedAt;
       ready.push(task);
     }
-    for (const task of ready) world.store.insert(task);
+    // All the tasks are kept, or none.
+    world.atomically(() => {
+      for (const task of ready) world.store.insert(task);
+    });
     return respondJson(c, 201, { tasks: ready.map((t) => presentTaskWithSessions(t, bases(c))) });
   });
   return routes;

@@ -15,7 +15,7 @@ export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const checkSnapshot = createTenantSnapshotCheck();
   const summary = (name: string) => {
-    const t = tenants.get(name)!;
+    const t = tenants.find(name)!;
     return { status: 'reset', tenant: t.name, tasks: t.world.store.count(), now: new Date(t.clock.now()).toISOString(), default_scenario: t.engine.defaultScenario() };
   };
   routes.post('/reset', async (c) => {
