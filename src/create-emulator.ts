@@ -87,6 +87,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const catalogue = options.scenarios ?? loadScenarios(options.scenarioDirs);
   const defaultScenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   checkScenarioNames(catalogue, defaultScenario, fixtures);
+  const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
+  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const persistence = options.stateFile
     ? openPersistence({
@@ -102,8 +104,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
   let imports = 0;
-  const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
-  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
@@ -143,7 +143,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return tenant;
     },
   });
-  persistence?.start(() => tenants.all());
+  try {
+    persistence?.start(() => tenants.all());
+  } catch (error) {
+    persistence?.close(); // lets the lock go
+    throw error;
+  }
   const config: AppConfig = {
     baseUrl: options.baseUrl,
     webBaseUrl: options.webBaseUrl ?? 'https://github.com',

@@ -72,6 +72,11 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     journalSize: options.journalSize,
     // A dropped state record matters to whoever runs it, so it shows even at --log-level error.
     warn: (message) => logger.error('state file warning', { warning: message }),
+    // The request that found it is answered (a 503) before the process goes.
+    onStateFileBroken: (error) => {
+      io.err(`${NAME}: ${error.message}\n`);
+      setImmediate(() => process.exit(1));
+    },
   });
   let listening;
   try {

@@ -1,10 +1,12 @@
+import { dirname } from 'node:path';
 import type { TaskRecord } from '../domain/types.js';
 import { snapshotTenant, type Tenant, type TenantChanges } from '../tenants/tenant.js';
 import { loadStateFile } from './load-state-file.js';
+import { lockStateFile, type StateFileLock } from './lock-state-file.js';
 import { replayState } from './replay-state.js';
 import type { StateFileSystem } from './state-file-system.js';
-import type { LogRecord, TenantSnapshot } from './state-records.js';
-import { StateFileBroken, reasonOf } from './state-write-errors.js';
+import { StateFileBroken, reasonOf, unwritableReason } from './state-write-errors.js';
+import { StateFileError, type LogRecord, type TenantSnapshot } from './state-records.js';
 import { createStateWriter } from './write-state-file.js';
 
 export interface PersistenceOptions {
@@ -49,6 +51,16 @@ export interface Persistence {
  * exactly what the files hold (docs/persistence.md describes the files and the failure rules).
  */
 export function openPersistence(options: PersistenceOptions): Persistence {
+  const lock = lockStateFile(options.path);
+  try {
+    return openLocked(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function openLocked(options: PersistenceOptions, lock: StateFileLock): Persistence {
   const contents = loadStateFile(options.path);
   const restored = new Map(
     replayState(contents.snapshot, contents.records, { regenerate: options.regenerate, defaultScenario: options.defaultScenario }).map((t) => [t.name, t]),
@@ -136,13 +148,22 @@ export function openPersistence(options: PersistenceOptions): Persistence {
     tenantForgotten: (name) => record({ op: 'drop', tenant: name }, nothing),
     start(tenants) {
       live = tenants;
-      checkpoint();
+      try {
+        checkpoint();
+      } catch (error) {
+        live = undefined;
+        throw new StateFileError(options.path, unwritableReason(error, dirname(options.path)));
+      }
     },
     checkpoint,
     close() {
-      checkpoint();
-      writer.close();
-      live = undefined;
+      try {
+        checkpoint();
+      } finally {
+        writer.close();
+        live = undefined;
+        lock.release();
+      }
     },
   };
 }

@@ -29,3 +29,18 @@ export function reasonOf(error: unknown): string {
   if (e?.code && e.message) return e.message.replace(/, \w+( '.*')?$/, '');
   return e?.message ?? String(error);
 }
+
+/**
+ * Why a state file's directory cannot be written, with what to do about it: a host directory
+ * mounted into the container image belongs to whoever made it, not to the image's user.
+ */
+export function unwritableReason(error: unknown, dir: string): string {
+  const code = (error as { code?: string }).code;
+  const uid = process.getuid?.();
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `cannot write in ${dir} (${reasonOf(error)}): it must be writable by the user the emulator runs as${uid === undefined ? '' : ` (uid ${uid}; in the container image, uid 1000: chown 1000 the host directory)`}`;
+  }
+  if (code === 'EROFS') return `cannot write in ${dir}: it is on a read-only file system`;
+  if (code === 'ENOSPC') return `cannot write in ${dir}: no space left on the device`;
+  return `cannot write in ${dir} (${reasonOf(error)})`;
+}

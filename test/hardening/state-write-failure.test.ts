@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '../../src/create-emulator.js';
 import { logPathOf } from '../../src/persistence/load-state-file.js';
+import { lockPathOf } from '../../src/persistence/lock-state-file.js';
 import { testEmulator } from '../support/emulator.js';
 import { failingFileSystem } from '../support/failing-file-system.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -16,7 +17,11 @@ function onFailingDisk(options: EmulatorOptions = {}) {
   const { fs, disk } = failingFileSystem();
   const broken: string[] = [];
   const emulator = testEmulator({ stateFile, stateFileSystem: fs, onStateFileBroken: (e) => broken.push(e.message), ...options });
-  const restart = () => testEmulator({ stateFile, ...options });
+  // The first emulator is taken for a process that died: its lock goes stale as a dead pid's does.
+  const restart = () => {
+    rmSync(lockPathOf(stateFile), { force: true });
+    return testEmulator({ stateFile, ...options });
+  };
   return { ...emulator, disk, broken, stateFile, restart };
 }
 

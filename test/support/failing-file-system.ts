@@ -5,12 +5,17 @@ const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, w
 /**
  * The real file layer, with a disk that can fill up: while `full`, a write stores at most
  * `room` more bytes (half a record, say) and then fails with ENOSPC, as a full disk does; while
- * `truncateFails`, cutting a file back fails too.
+ * `truncateFails`, cutting a file back fails too; while `openRefused` names an error code
+ * (EACCES), opening a file fails with it, as in a directory the process may not write.
  */
 export function failingFileSystem() {
-  const disk = { full: false, room: 0, truncateFails: false, writesRefused: 0 };
+  const disk = { full: false, room: 0, truncateFails: false, writesRefused: 0, openRefused: undefined as string | undefined };
   const fs: StateFileSystem = {
     ...nodeStateFileSystem,
+    openSync(path, flags) {
+      if (disk.openRefused) throw Object.assign(new Error(`${disk.openRefused}: permission denied, open '${path}'`), { code: disk.openRefused });
+      return nodeStateFileSystem.openSync(path, flags);
+    },
     writeSync(fd, data, offset, length, position) {
       if (!disk.full) return nodeStateFileSystem.writeSync(fd, data, offset, length, position);
       if (disk.room > 0) {
