@@ -8,7 +8,7 @@ import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { controlError, readControlBody } from './control-kit.js';
+import { controlError, readControlBody, TASKS_BODY_LIMIT } from './control-kit.js';
 import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
 
 /** One task of POST /_emulator/tasks. */
@@ -69,7 +69,7 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
   routes.post('/tasks/:task_id/unarchive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('task_id'), false)));
 
   routes.post('/tasks', async (c) => {
-    const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody);
+    const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody, TASKS_BODY_LIMIT);
     if (!read.ok) return read.response;
     const { world, engine } = c.get('tenant');
     engine.settle();
