@@ -9,7 +9,7 @@ import { GENERIC_DOCS_URL, MESSAGES, stateNotSavedMessage } from './http/message
 import { StateFileBroken, StateWriteError } from './persistence/state-write-errors.js';
 import { respondError } from './http/respond.js';
 import { readSpecOperations } from './http/spec-operations.js';
-import { isConnectionFault } from './http/connection-fault.js';
+import { isClientGone, isConnectionFault } from './http/connection-fault.js';
 import { frontDoor } from './http/front-door.js';
 import { createNewTenantGate } from './http/new-tenant-gate.js';
 import { createControlFaultsRoutes } from './http/control-faults-routes.js';
@@ -70,6 +70,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     if (error instanceof StateWriteError || error instanceof StateFileBroken) {
       return respondError(c, 503, stateNotSavedMessage(error.reason, error instanceof StateFileBroken), GENERIC_DOCS_URL, undefined, { 'retry-after': '1' });
     }
+    // The journal and request log show it; the answer goes nowhere.
+    if (isClientGone(error)) return respondError(c, 400, MESSAGES.badRequest, GENERIC_DOCS_URL);
     deps.logError?.(error);
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   };

@@ -115,7 +115,15 @@ async function serve(options: CliOptions): Promise<number | undefined> {
 
   if (logger.enabled('info')) {
     const boundTo = new URL(url).hostname.replace(/^\[|\]$/g, '') === options.host ? undefined : options.host;
-    io.out(formatBanner({ url, boundTo, directory: fixtures.directory, tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml') }));
+    io.out(
+      formatBanner({
+        url,
+        boundTo,
+        directory: fixtures.directory,
+        tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml'),
+        controlToken: options.controlToken !== undefined,
+      }),
+    );
   }
   return undefined;
 }
