@@ -4,6 +4,7 @@ import { writeReport } from './report.js';
 import { runScenario } from './scenario-run.js';
 import { runSoak } from './soak.js';
 import { runStartupMemory } from './startup-memory.js';
+import { runTenantCost } from './tenant-cost.js';
 import { runThroughput } from './throughput.js';
 
 /**
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   throughput: runThroughput,
   'big-list': runBigList,
   'startup-memory': runStartupMemory,
+  'tenant-cost': runTenantCost,
   scenario: runScenario,
   fuzz: runFuzz,
   soak: runSoak,

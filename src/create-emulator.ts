@@ -11,7 +11,7 @@ import { requestLog } from './http/request-log.js';
 import { createIdSource } from './support/ids.js';
 import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
 import { createRandom } from './support/random.js';
-import { createTenant } from './tenants/tenant.js';
+import { createSharedFixtures, createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
 import { openPersistence } from './persistence/open-persistence.js';
 import type { StateFileSystem } from './persistence/state-file-system.js';
@@ -104,6 +104,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
   let imports = 0;
+  // Generated once, when the emulator starts: tenants made later share them, older by the time since.
+  const sharedFixtures = createSharedFixtures(fixtures, seed, options.clockStart ?? timeSource());
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
@@ -137,6 +139,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         restore,
         idSalt: overrides?.restore ? `import-${++imports}-${persistence?.startNumber ?? 0}` : restore ? `start-${persistence?.startNumber}` : undefined,
         changes: persistence?.changes,
+        sharedFixtures,
       });
       if (overrides?.restore) persistence?.tenantRestored(tenant);
       else if (!restore) persistence?.tenantCreated(tenant);

@@ -92,7 +92,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   };
 
   /** Apply the task's current step at `at` and plan the next one. */
-  const happen = (task: TaskRecord, at: number, prompt?: string) => {
+  /** Returns the record as changed (a tenant's own copy of a shared one, the first time). */
+  const happen = (task: TaskRecord, at: number, prompt?: string): TaskRecord =>
     store.change(task, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
@@ -108,7 +109,6 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       progress.dueAt = undefined;
       plan(t);
     });
-  };
 
   /**
    * A step fell due: applied unless the task has moved on since it was planned, or was planned but
@@ -183,9 +183,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
           return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
         }
         const now = clock.now();
-        if (stepOf(task)?.trigger.kind === 'answer') happen(task, now, prompt);
-        else store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
-        return { ok: true, task };
+        const answered = stepOf(task)?.trigger.kind === 'answer' ? happen(task, now, prompt) : store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        return { ok: true, task: answered };
       }),
     followUp: (taskId, prompt) =>
       onTask(taskId, (task) => {
@@ -202,11 +201,11 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setArchived: (taskId, archived) =>
       onTask(taskId, (task) => {
         const now = clock.now();
-        store.change(task, (t) => {
+        const changed = store.change(task, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
         });
-        return { ok: true, task };
+        return { ok: true, task: changed };
       }),
     adopt(task, how) {
       if (how.scenario !== undefined) {

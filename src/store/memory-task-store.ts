@@ -2,8 +2,13 @@ import type { TaskRecord } from '../domain/types.js';
 import { ScopeIndex } from './scope-index.js';
 import type { StoreObserver, TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
-/** In-memory store with per-repository and per-creator indexes (see scope-index.ts). */
-export function createMemoryTaskStore(observer?: StoreObserver): TaskStore {
+/**
+ * In-memory store with per-repository and per-creator indexes (see scope-index.ts). It may start
+ * with `shared` records that another store keeps, frozen (the built-in tasks every tenant
+ * shares): they keep their `seq`, and each is replaced by a copy of its own the first time it
+ * changes, so sharing costs a tenant nothing until then.
+ */
+export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable<TaskRecord> = []): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
@@ -20,7 +25,18 @@ export function createMemoryTaskStore(observer?: StoreObserver): TaskStore {
     byCreator.get(task.creatorId)?.remove(task);
   };
 
-  function change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+  /** The record to change: a shared one is first replaced by a copy this store may change. */
+  const changeable = (task: TaskRecord): TaskRecord => {
+    if (!Object.isFrozen(task)) return task;
+    const copy = structuredClone(task);
+    removeFromIndexes(task);
+    byId.set(copy.id, copy);
+    addToIndexes(copy);
+    return copy;
+  };
+
+  function change(shared: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+    const task = changeable(shared);
     const before = observer?.changing(task);
     version++;
     removeFromIndexes(task);
@@ -36,6 +52,12 @@ export function createMemoryTaskStore(observer?: StoreObserver): TaskStore {
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
+  }
+
+  for (const task of shared) {
+    byId.set(task.id, task);
+    addToIndexes(task);
+    lastSeq = Math.max(lastSeq, task.seq);
   }
 
   return {
@@ -114,7 +136,7 @@ export function createMemoryTaskStore(observer?: StoreObserver): TaskStore {
     all: () => byId.values(),
     clear() {
       version++;
-      for (const task of byId.values()) task.seq = 0;
+      for (const task of byId.values()) if (!Object.isFrozen(task)) task.seq = 0;
       byId.clear();
       byRepository.clear();
       byCreator.clear();
