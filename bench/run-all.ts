@@ -1,5 +1,6 @@
 import { runBigList } from './big-list.js';
 import { runFuzz } from './fuzz.js';
+import { runKillLoop } from './kill-loop.js';
 import { writeReport } from './report.js';
 import { runScenario } from './scenario-run.js';
 import { runSoak } from './soak.js';
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   scenario: runScenario,
   fuzz: runFuzz,
   soak: runSoak,
+  'kill-loop': runKillLoop,
   // Only rewrites RESULTS.md from the figures already in bench/results.
   report: async () => 'RESULTS.md rewritten',
 };
