@@ -2,9 +2,9 @@
 import type { TaskPage, TaskQuery, TaskScope } from '../store/task-store.js';
 import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleRepositoryIds } from './access.js';
 import { notFound, validationFailed } from './errors.js';
-import { deriveTaskName } from './task-name.js';
-import type { Account, Repository } from './directory.js';
-import { NO_ARTIFACTS, NO_COLLABORATORS, type SessionRecord, type TaskRecord } from './types.js';
+import { deriveTaskName } from '../model/task-name.js';
+import type { Account, Repository } from '../model/directory.js';
+import { NO_ARTIFACTS, NO_COLLABORATORS, type SessionRecord, type TaskRecord } from '../model/task-record.js';
 import type { Caller, World } from './world.js';
 
 export type ListOptions = Omit<TaskQuery, 'scope' | 'repositoryIds'>;

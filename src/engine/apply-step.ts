@@ -1,5 +1,5 @@
-import { branchNameFor } from '../domain/task-name.js';
-import type { Artifact, SessionRecord, TaskRecord, TaskState, Usage } from '../domain/types.js';
+import { branchNameFor } from '../model/task-name.js';
+import type { Artifact, SessionRecord, TaskRecord, TaskState, Usage } from '../model/task-record.js';
 import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
 import { isTerminal } from './state-machine.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTask } from '../domain/agent-tasks.js';
-import type { TaskState } from '../domain/types.js';
+import type { TaskState } from '../model/task-record.js';
 import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { createTenant } from '../tenants/tenant.js';
 import { loadScenarios } from './load-scenarios.js';

@@ -1,4 +1,4 @@
-import type { TaskRecord, TaskState } from '../domain/types.js';
+import type { TaskRecord, TaskState } from '../model/task-record.js';
 import type { World } from '../domain/world.js';
 import { moveSession, openSession, type StepTools } from './apply-step.js';
 import { chooseScenario } from './choose-scenario.js';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { snapshotTenant, type Tenant, type TenantChanges } from '../tenants/tenant.js';
 import { loadStateFile } from './load-state-file.js';
 import { replayState } from './replay-state.js';

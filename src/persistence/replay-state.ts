@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import type { LogRecord, StateSnapshot, TenantSnapshot } from './state-records.js';
 
 export interface ReplayContext {

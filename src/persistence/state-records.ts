@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { FileProblem } from '../support/file-problem.js';
 
 /** Bump when a change makes older files unreadable; older files are then refused, never rewritten. */

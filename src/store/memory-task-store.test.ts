@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
+import { TASK_STATES, type TaskRecord, type TaskState } from '../model/task-record.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from './memory-task-store.js';
 import type { TaskQuery } from './task-store.js';

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { ScopeIndex } from './scope-index.js';
 import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 

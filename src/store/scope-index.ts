@@ -1,4 +1,4 @@
-import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
+import { TASK_STATES, type TaskRecord, type TaskState } from '../model/task-record.js';
 import { SortedBucket, compareBy, type SortKey } from './sorted-bucket.js';
 
 // A plain object rather than a Map: read for every task stored or changed, with keys from a fixed set.

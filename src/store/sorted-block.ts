@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 
 export type SortKey = 'updatedAt' | 'createdAt';
 

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { SortedBlock, timeOf, type SortKey } from './sorted-block.js';
 
 export type { SortKey } from './sorted-block.js';

@@ -1,4 +1,4 @@
-import type { TaskRecord, TaskState } from '../domain/types.js';
+import type { TaskRecord, TaskState } from '../model/task-record.js';
 
 export type TaskScope = { kind: 'repository'; repositoryId: number } | { kind: 'creator'; userId: number };
 

@@ -2,7 +2,7 @@ import type { World } from '../domain/world.js';
 import { createClock, type ClockMode, type ControllableClock } from '../engine/clock.js';
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
 import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import type { TenantSnapshot } from '../persistence/state-records.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';

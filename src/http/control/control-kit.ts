@@ -1,10 +1,10 @@
 import type { ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiEnv } from '../env.js';
-import { parseJsonObject } from '../json-body.js';
-import { MESSAGES } from '../messages.js';
-import { respondError } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { parseJsonObject } from '../shared/json-body.js';
+import { MESSAGES } from '../shared/messages.js';
+import { respondError } from '../shared/respond.js';
 
 /** Errors of the control API point at its own description, served by the emulator. */
 export function controlDocsUrl(c: Context<ApiEnv>): string {

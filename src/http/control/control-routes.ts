@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { TenantRegistry } from '../../tenants/tenant-registry.js';
-import { tokenFrom } from '../authenticate.js';
-import type { ApiEnv } from '../env.js';
-import { respondJson } from '../respond.js';
+import { tokenFrom } from '../shared/authenticate.js';
+import type { ApiEnv } from '../shared/env.js';
+import { respondJson } from '../shared/respond.js';
 import { createClockRoutes } from './clock-routes.js';
 import { controlDocsUrl, controlError } from './control-kit.js';
 import { createJournalRoutes } from './journal-routes.js';

@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { buildTask } from '../../domain/agent-tasks.js';
-import { findRepository } from '../../domain/directory.js';
-import type { TaskState } from '../../domain/types.js';
+import { findRepository } from '../../model/directory.js';
+import type { TaskState } from '../../model/task-record.js';
 import type { EngineResult } from '../../engine/scenario-engine.js';
-import type { ApiEnv } from '../env.js';
-import { parseIsoTimestamp } from '../list-query.js';
-import { MESSAGES } from '../messages.js';
-import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { parseIsoTimestamp } from '../agent-tasks/list-query.js';
+import { MESSAGES } from '../shared/messages.js';
+import { presentTaskWithSessions, type UrlBases } from '../agent-tasks/present-task.js';
+import { respondJson } from '../shared/respond.js';
 import { controlError, readControlBody } from './control-kit.js';
 import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
 

@@ -1,0 +1,151 @@
+import { Hono, type Context, type Handler } from 'hono';
+import {
+  createTaskInRepo,
+  getTaskById,
+  getTaskByRepoAndId,
+  listTasks,
+  listTasksForRepo,
+  prepareOwnList,
+  prepareRepositoryList,
+} from '../../domain/agent-tasks.js';
+import type { TaskPage } from '../../store/task-store.js';
+import type { OperationId } from '../shared/api-types.js';
+import { authenticate } from '../shared/authenticate.js';
+import { countRateLimit, refundNotModified } from '../shared/count-rate-limit.js';
+import type { BodyResult } from './create-task-body.js';
+import type { ApiEnv } from '../shared/env.js';
+import { readLimitedText } from '../shared/limit-body.js';
+import { createListAnswers, type ListAnswer } from './list-answers.js';
+import { buildLinkHeader, type LinkStyle } from '../shared/link-header.js';
+import { originOf } from '../middleware/front-door.js';
+import { parseListQuery } from './list-query.js';
+import { MESSAGES } from '../shared/messages.js';
+import { createPresentCache } from './present-cache.js';
+import { createIsoSeconds, presentTask, type UrlBases } from './present-task.js';
+import { respondError, respondJson, respondPresented } from '../shared/respond.js';
+import { settled } from '../../support/settled.js';
+import type { ParsedList } from './list-query.js';
+
+export interface AgentTasksRouteOptions {
+  docsUrl: Record<OperationId, string>;
+  parseCreateBody: (text: string) => BodyResult;
+  webBaseUrl: string;
+  linkStyle: LinkStyle;
+  maxBodyBytes: number;
+  /** Public origin written into url fields and links; undefined = the request's own origin. */
+  publicBaseUrl?: string;
+  /** What each operation's handler is wrapped in (the app's front door); none by default. */
+  around?: (handler: Handler<ApiEnv>) => Handler<ApiEnv>;
+}
+
+/** Request header naming the scenario a new task should follow (engine/choose-scenario.ts). */
+export const SCENARIO_HEADER = 'x-emulator-scenario';
+
+/** The five operations of GitHub's Agent Tasks API. */
+export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<ApiEnv> {
+  const routes = new Hono<ApiEnv>();
+  const cache = createPresentCache();
+  const iso = createIsoSeconds();
+  // Authentication and rate limits are plain checks around each operation's handler, not
+  // middleware: every layer costs a promise and a dispatch (http/front-door.ts), and a handler that
+  // answers at once (every read) then runs without either.
+  const operation = <P extends string>(
+    method: 'GET' | 'POST',
+    path: P,
+    id: OperationId,
+    handle: (c: Context<ApiEnv, P>) => Response | Promise<Response>,
+  ) => {
+    const handler: Handler<ApiEnv> = (c) => {
+      c.set('docsUrl', options.docsUrl[id]);
+      const refused = authenticate(c) ?? countRateLimit(c);
+      if (refused) return refused;
+      // The route was registered with `path`, so its parameters are there.
+      const answer = handle(c as Context<ApiEnv, P>);
+      // Only a cached read answers 304; a create's promise goes on without one more step.
+      if (method === 'POST') return answer;
+      return settled(answer, (a) => refundNotModified(c, a));
+    };
+    routes.on(method, path, options.around ? options.around(handler) : handler);
+  };
+  const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
+  // The query is parsed once per list request and read both for the filters and for the links.
+  const searchOf = (c: Context<ApiEnv>) => {
+    const url = c.req.url;
+    const q = url.indexOf('?');
+    return new URLSearchParams(q === -1 ? '' : url.slice(q + 1));
+  };
+  const readList = (search: URLSearchParams, allowCreatorId: boolean) =>
+    parseListQuery({ get: (n) => search.get(n) ?? undefined, all: (n) => search.getAll(n) }, allowCreatorId);
+  const answers = createListAnswers();
+  const answerList = (c: Context<ApiEnv>, search: URLSearchParams, list: ParsedList, page: TaskPage) => {
+    const url = c.req.url;
+    const link = buildLinkHeader({
+      base: `${options.publicBaseUrl ?? originOf(url)}${c.req.path}`,
+      query: search,
+      page: list.page,
+      perPage: list.perPage,
+      matched: page.matched,
+      style: options.linkStyle,
+    });
+    const answer = { presented: cache.list(page, bases(c)), link };
+    answers.set(url, c.get('world'), c.get('caller'), answer);
+    return respondList(c, answer);
+  };
+  const respondList = (c: Context<ApiEnv>, answer: ListAnswer) =>
+    respondPresented(c, answer.presented, answer.link ? { link: answer.link } : {});
+  /**
+   * A list answered before for this URL, still true after the caller passed its checks (`prepare`,
+   * which throws as the full path would) and the tenant was brought up to date. Only a URL whose
+   * query once parsed is looked at, so a bad query still meets its 422 before any access check.
+   */
+  const keptAnswer = (c: Context<ApiEnv>, prepare: () => void): ListAnswer | undefined => {
+    const url = c.req.url;
+    if (!answers.knows(url, c.get('world'))) return undefined;
+    prepare();
+    return answers.get(url, c.get('world'), c.get('caller'));
+  };
+
+  operation('GET', '/agents/repos/:owner/:repo/tasks', 'agent-tasks/list-tasks-for-repo', (c) => {
+    const kept = keptAnswer(c, () => prepareRepositoryList(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo')));
+    if (kept) return respondList(c, kept);
+    const search = searchOf(c);
+    const list = readList(search, true);
+    if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
+    const page = listTasksForRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), list.options);
+    return answerList(c, search, list, page);
+  });
+
+  operation('POST', '/agents/repos/:owner/:repo/tasks', 'agent-tasks/create-task-in-repo', async (c) => {
+    const text = await readLimitedText(c, options.maxBodyBytes);
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
+    const parsed = options.parseCreateBody(text);
+    if (!parsed.ok) return respondError(c, parsed.status, parsed.message, undefined, parsed.problems);
+    const input = parsed.input;
+    input.headerScenario = c.req.header(SCENARIO_HEADER);
+    const task = createTaskInRepo(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), input);
+    const body = presentTask(task, bases(c), iso);
+    return respondJson(c, 201, body, { location: body.url ?? '' });
+  });
+
+  operation('GET', '/agents/repos/:owner/:repo/tasks/:task_id', 'agent-tasks/get-task-by-repo-and-id', (c) => {
+    const task = getTaskByRepoAndId(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo'), c.req.param('task_id'));
+    return respondPresented(c, cache.full(task, bases(c)));
+  });
+
+  operation('GET', '/agents/tasks', 'agent-tasks/list-tasks', (c) => {
+    const kept = keptAnswer(c, () => prepareOwnList(c.get('world'), c.get('caller')));
+    if (kept) return respondList(c, kept);
+    const search = searchOf(c);
+    const list = readList(search, false);
+    if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
+    return answerList(c, search, list, listTasks(c.get('world'), c.get('caller'), list.options));
+  });
+
+  operation('GET', '/agents/tasks/:task_id', 'agent-tasks/get-task-by-id', (c) => {
+    const task = getTaskById(c.get('world'), c.get('caller'), c.req.param('task_id'));
+    return respondPresented(c, cache.full(task, bases(c)));
+  });
+
+  return routes;
+}

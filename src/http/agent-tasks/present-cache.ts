@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { TaskRecord } from '../../model/task-record.js';
+import type { TaskPage } from '../../store/task-store.js';
+import { createIsoSeconds, presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
+
+/** A body ready to send (UTF-8 bytes, so nothing is encoded per request), and its ETag's hash. */
+export interface Presented {
+  body: Buffer;
+  hash: string;
+}
+
+export interface PresentCache {
+  /** The task as a list item (no sessions). */
+  item(task: TaskRecord, bases: UrlBases): Presented;
+  /** The task with its sessions, as both get-by-id operations answer it. */
+  full(task: TaskRecord, bases: UrlBases): Presented;
+  /** A list answer: its tasks' cached items and the two totals. */
+  list(page: TaskPage, bases: UrlBases): Presented;
+}
+
+interface Entry {
+  revision: number;
+  api: string;
+  web: string;
+  item?: Presented;
+  full?: Presented;
+}
+
+/** A list answer as assembled, and what it was assembled from. */
+interface AssembledList {
+  tasks: TaskRecord[];
+  revisions: number[];
+  totalActive: number;
+  totalArchived: number;
+  web: string;
+  presented: Presented;
+}
+
+export const DEFAULT_PRESENT_CACHE_SIZE = 2_000;
+/**
+ * Assembled list answers kept, one per (first task, length, API base) at most: up to 64 bodies of
+ * 20 KB (30 tasks) to 70 KB (100).
+ */
+export const DEFAULT_LIST_CACHE_SIZE = 64;
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+const presented = (json: string): Presented => ({ body: Buffer.from(json), hash: sha1(json) });
+const COMMA = Buffer.from(',');
+
+/**
+ * Tasks change far less often than they are read, and turning 30 of them into JSON (timestamps,
+ * URLs, stringify, a hash of the whole body for the ETag) was most of a list request's cost
+ * (bench/RESULTS.md). A task's JSON is kept until the store changes the record (its `revision`)
+ * or the URL bases differ; a list is assembled from its items' JSON, and its ETag hashes the
+ * items' hashes and the totals, which together fix the body. At most `capacity` tasks are kept,
+ * the oldest entry dropped first, so memory does not grow with the tasks stored or read.
+ */
+export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCapacity = DEFAULT_LIST_CACHE_SIZE): PresentCache {
+  const entries = new Map<TaskRecord, Entry>();
+  const iso = createIsoSeconds();
+  // Clients poll the same page over and over; while none of its tasks changed, its assembled body
+  // (20 KB copied, then hashed) is the same, so it is kept too (bench/NOTES.md, third round).
+  const lists = new Map<string, AssembledList>();
+  // First in, first out: a hit does not reorder the map, which keeps the common path to one
+  // lookup; a task read again after being dropped is simply presented again.
+  const entryOf = (task: TaskRecord, bases: UrlBases): Entry => {
+    const entry = entries.get(task);
+    if (entry && entry.revision === task.revision && entry.api === bases.api && entry.web === bases.web) return entry;
+    const fresh: Entry = { revision: task.revision, api: bases.api, web: bases.web };
+    if (!entry && entries.size >= capacity) entries.delete(entries.keys().next().value!);
+    entries.set(task, fresh);
+    return fresh;
+  };
+  const item = (task: TaskRecord, bases: UrlBases) => {
+    const entry = entryOf(task, bases);
+    return (entry.item ??= presented(JSON.stringify(presentTask(task, bases, iso))));
+  };
+  return {
+    item,
+    full(task, bases) {
+      const entry = entryOf(task, bases);
+      return (entry.full ??= presented(JSON.stringify(presentTaskWithSessions(task, bases, iso))));
+    },
+    list(page, bases) {
+      const key = `${page.tasks[0]?.id ?? ''}|${page.tasks.length}|${bases.api}`;
+      const known = lists.get(key);
+      if (known && sameList(known, page, bases)) return known.presented;
+      const made = assemble(page, bases);
+      if (!known && lists.size >= listCapacity) lists.delete(lists.keys().next().value!);
+      lists.set(key, {
+        tasks: page.tasks.slice(),
+        revisions: page.tasks.map((t) => t.revision),
+        totalActive: page.totalActive,
+        totalArchived: page.totalArchived,
+        web: bases.web,
+        presented: made,
+      });
+      return made;
+    },
+  };
+
+  function assemble(page: TaskPage, bases: UrlBases): Presented {
+    const items = page.tasks.map((t) => item(t, bases));
+    const totals = `"total_active_count":${page.totalActive},"total_archived_count":${page.totalArchived}`;
+    const parts: Buffer[] = [Buffer.from('{"tasks":[')];
+    items.forEach((i, n) => (n === 0 ? parts.push(i.body) : parts.push(COMMA, i.body)));
+    parts.push(Buffer.from(`],${totals}}`));
+    return { body: Buffer.concat(parts), hash: sha1(`${items.map((i) => i.hash).join(',')}|${totals}`) };
+  }
+}
+
+/** Whether `page` holds the same tasks, unchanged, with the same totals, as `known` was made of. */
+function sameList(known: AssembledList, page: TaskPage, bases: UrlBases): boolean {
+  const tasks = page.tasks;
+  if (known.totalActive !== page.totalActive || known.totalArchived !== page.totalArchived || known.web !== bases.web) return false;
+  if (known.tasks.length !== tasks.length) return false;
+  for (let i = 0; i < tasks.length; i++) if (known.tasks[i] !== tasks[i] || known.revisions[i] !== tasks[i]!.revision) return false;
+  return true;
+}
