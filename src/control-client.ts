@@ -5,7 +5,7 @@ import type { TaskState } from './model/task-record.js';
 import type { FetchFunction } from './emulator-fetch.js';
 import type { FaultRuleSpec } from './faults/fault-rule.js';
 import type { TenantSnapshot } from './persistence/state-records.js';
-import type { LoadedTask } from './http/control/task-routes.js';
+import type { LoadedTask } from './domain/load-tasks.js';
 import type { JournalEntry, JournalFilter } from './tenants/journal.js';
 
 export interface EmulatorHealth {

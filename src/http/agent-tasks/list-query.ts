@@ -1,6 +1,7 @@
 import type { ListOptions } from '../../domain/agent-tasks.js';
 import type { ValidationProblem } from '../../domain/errors.js';
 import { TASK_STATES, isTaskState, type TaskState } from '../../model/task-record.js';
+import { parseIsoTimestamp } from '../../support/iso-timestamp.js';
 
 export const DEFAULT_PER_PAGE = 30;
 export const MAX_PER_PAGE = 100;
@@ -76,16 +77,4 @@ function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[],
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   problems.push({ field, code: 'invalid', message: `${field} must be one of: ${allowed.join(', ')}` });
   return undefined;
-}
-
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/** ISO 8601 dates and date-times; a date-time without a zone is read as UTC, as GitHub does. */
-export function parseIsoTimestamp(raw: string): number | undefined {
-  const value = raw.trim();
-  if (!ISO_8601.test(value)) return undefined;
-  const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) && value.length > 10;
-  const normalised = value.length === 10 ? `${value}T00:00:00Z` : hasZone ? value.replace(' ', 'T') : `${value.replace(' ', 'T')}Z`;
-  const ms = Date.parse(normalised.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(ms) ? undefined : ms;
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { durationFrom } from '../../engine/duration.js';
 import type { ApiEnv } from '../shared/env.js';
-import { parseIsoTimestamp } from '../agent-tasks/list-query.js';
+import { parseIsoTimestamp } from '../../support/iso-timestamp.js';
 import { MESSAGES } from '../shared/messages.js';
 import { isoSeconds } from '../agent-tasks/present-task.js';
 import { respondJson } from '../shared/respond.js';

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ValidationProblem } from '../../domain/errors.js';
 import type { ApiEnv } from '../shared/env.js';
 import { parseJsonObject } from '../shared/json-body.js';
 import { MESSAGES } from '../shared/messages.js';
@@ -11,7 +12,7 @@ export function controlDocsUrl(c: Context<ApiEnv>): string {
   return `${c.get('apiBase')}/_emulator/openapi.yaml`;
 }
 
-export function controlError(c: Context<ApiEnv>, status: ContentfulStatusCode, message: string, errors?: Array<{ field: string; code: 'invalid' | 'missing_field'; message?: string }>) {
+export function controlError(c: Context<ApiEnv>, status: ContentfulStatusCode, message: string, errors?: ValidationProblem[]) {
   return respondError(c, status, message, controlDocsUrl(c), errors);
 }
 
