@@ -1,5 +1,8 @@
 import type { TaskRecord, TaskState } from '../model/task-record.js';
-import type { World } from '../domain/world.js';
+import type { TaskStore } from '../store/task-store.js';
+import type { IdSource } from '../support/ids.js';
+import type { Random } from '../support/random.js';
+import type { Clock } from './clock.js';
 import { moveSession, openSession, type StepTools } from './apply-step.js';
 import { chooseScenario } from './choose-scenario.js';
 import { DueQueue } from './due-queue.js';
@@ -43,8 +46,16 @@ export interface EngineSettings {
   outcomes: string[];
 }
 
+/** What the engine acts on: a tenant's tasks, clock and id and random streams. */
+export interface EngineWorld {
+  store: TaskStore;
+  clock: Clock;
+  ids: IdSource;
+  random: Random;
+}
+
 export interface ScenarioEngineOptions {
-  world: Omit<World, 'lifecycle'>;
+  world: EngineWorld;
   catalogue: ScenarioCatalogue;
   defaultScenario: string;
   /** Outcomes still queued (when restoring a saved tenant). */

@@ -1,21 +1,13 @@
 import type { TaskRecord } from '../model/task-record.js';
 import { FileProblem } from '../support/file-problem.js';
+import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
+
+export type { TenantSnapshot };
 
 /** Bump when a change makes older files unreadable; older files are then refused, never rewritten. */
 export const STATE_VERSION = 1;
 export const SNAPSHOT_KIND = 'agent-tasks-emulator-state';
 export const LOG_KIND = 'agent-tasks-emulator-log';
-
-/** One tenant as saved: enough to carry on exactly where it was. */
-export interface TenantSnapshot {
-  name: string;
-  seed: number;
-  /** The tenant clock's time when saved (epoch ms); manual and scaled clocks resume from it. */
-  clockNow: number;
-  defaultScenario: string;
-  outcomes: string[];
-  tasks: TaskRecord[];
-}
 
 export interface StateSnapshot {
   kind: typeof SNAPSHOT_KIND;

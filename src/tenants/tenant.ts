@@ -3,7 +3,7 @@ import { createClock, type ClockMode, type ControllableClock } from '../engine/c
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
 import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
 import type { TaskRecord } from '../model/task-record.js';
-import type { TenantSnapshot } from '../persistence/state-records.js';
+import type { TenantSnapshot } from './tenant-snapshot.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';
 import { createIdSource } from '../support/ids.js';
