@@ -51,8 +51,8 @@ export function writeReport(): void {
     out.push(`| get a task (with sessions) | ${Math.round(t.get.rps)} req/s = ${pct(t.get.ratio!)} of the ceiling's GET${spread(t.get)} | ≥ 50% | ${verdict(t.get.ratio! >= 0.5)} |`);
     out.push(`| create a task | ${Math.round(t.create.rps)} req/s = ${pct(t.create.ratio!)} of the ceiling's POST${spread(t.create)} | ≥ 40% | ${verdict(t.create.ratio! >= 0.4)} |`);
   }
-  if (big) out.push(`| 100,000 stored: two states, sorted, page 3, ${big.connections} connections, each request its own URL (store queried every time) | p99 ${big.p99} ms (${Math.round(big.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.p99 <= 10)} |`);
-  if (big?.repeated) out.push(`| the same, one URL asked over and over (answered from the list memory) | p99 ${big.repeated.p99} ms (${Math.round(big.repeated.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.repeated.p99 <= 10)} |`);
+  if (big) out.push(`| 100,000 stored: two states, sorted, page 3, ${big.connections} connections, each request its own URL | p99 ${big.p99} ms (${Math.round(big.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.p99 <= 10)} |`);
+  if (big?.repeated) out.push(`| the same, one URL asked over and over | p99 ${big.repeated.p99} ms (${Math.round(big.repeated.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.repeated.p99 <= 10)} |`);
   if (big?.fineGrained) out.push(`| the caller's own tasks through a fine-grained token, each request its own URL | p99 ${big.fineGrained.p99} ms (${Math.round(big.fineGrained.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.fineGrained.p99 <= 10)} |`);
   if (sm) {
     out.push(`| start to first 200 | ${Math.round(sm.emulatorEmpty.msToFirst200)} ms vs ${Math.round(sm.ceiling.msToFirst200)} ms = ${round(sm.startupRatio, 2)}x | ≤ 2x | ${verdict(sm.startupRatio <= 2)} |`);

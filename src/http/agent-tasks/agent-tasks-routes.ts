@@ -5,8 +5,6 @@ import {
   getTaskByRepoAndId,
   listTasks,
   listTasksForRepo,
-  prepareOwnList,
-  prepareRepositoryList,
 } from '../../domain/agent-tasks.js';
 import type { TaskPage } from '../../store/task-store.js';
 import type { OperationId } from '../shared/api-types.js';
@@ -15,7 +13,6 @@ import { countRateLimit, refundNotModified } from '../shared/count-rate-limit.js
 import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from '../shared/env.js';
 import { readLimitedText } from '../shared/limit-body.js';
-import { createListAnswers, type ListAnswer } from './list-answers.js';
 import { buildLinkHeader, type LinkStyle } from '../shared/link-header.js';
 import { originOf } from '../middleware/front-door.js';
 import { parseListQuery } from './list-query.js';
@@ -76,38 +73,19 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   };
   const readList = (search: URLSearchParams, allowCreatorId: boolean) =>
     parseListQuery({ get: (n) => search.get(n) ?? undefined, all: (n) => search.getAll(n) }, allowCreatorId);
-  const answers = createListAnswers();
   const answerList = (c: Context<ApiEnv>, search: URLSearchParams, list: ParsedList, page: TaskPage) => {
-    const url = c.req.url;
     const link = buildLinkHeader({
-      base: `${options.publicBaseUrl ?? originOf(url)}${c.req.path}`,
+      base: `${options.publicBaseUrl ?? originOf(c.req.url)}${c.req.path}`,
       query: search,
       page: list.page,
       perPage: list.perPage,
       matched: page.matched,
       style: options.linkStyle,
     });
-    const answer = { presented: cache.list(page, bases(c)), link };
-    answers.set(url, c.get('world'), c.get('caller'), answer);
-    return respondList(c, answer);
-  };
-  const respondList = (c: Context<ApiEnv>, answer: ListAnswer) =>
-    respondPresented(c, answer.presented, answer.link ? { link: answer.link } : {});
-  /**
-   * A list answered before for this URL, still true after the caller passed its checks (`prepare`,
-   * which throws as the full path would) and the tenant was brought up to date. Only a URL whose
-   * query once parsed is looked at, so a bad query still meets its 422 before any access check.
-   */
-  const keptAnswer = (c: Context<ApiEnv>, prepare: () => void): ListAnswer | undefined => {
-    const url = c.req.url;
-    if (!answers.knows(url, c.get('world'))) return undefined;
-    prepare();
-    return answers.get(url, c.get('world'), c.get('caller'));
+    return respondPresented(c, cache.list(page, bases(c)), link ? { link } : {});
   };
 
   operation('GET', '/agents/repos/:owner/:repo/tasks', 'agent-tasks/list-tasks-for-repo', (c) => {
-    const kept = keptAnswer(c, () => prepareRepositoryList(c.get('world'), c.get('caller'), c.req.param('owner'), c.req.param('repo')));
-    if (kept) return respondList(c, kept);
     const search = searchOf(c);
     const list = readList(search, true);
     if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
@@ -134,8 +112,6 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   });
 
   operation('GET', '/agents/tasks', 'agent-tasks/list-tasks', (c) => {
-    const kept = keptAnswer(c, () => prepareOwnList(c.get('world'), c.get('caller')));
-    if (kept) return respondList(c, kept);
     const search = searchOf(c);
     const list = readList(search, false);
     if ('problems' in list) return respondError(c, 422, MESSAGES.validationFailed, undefined, list.problems);
