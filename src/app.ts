@@ -9,7 +9,11 @@ import { GENERIC_DOCS_URL, MESSAGES } from './http/shared/messages.js';
 import { respondError } from './http/shared/respond.js';
 import { readSpecOperations } from './http/shared/spec-operations.js';
 import { isConnectionFault } from './http/shared/connection-fault.js';
-import { frontDoor } from './http/middleware/front-door.js';
+import { apiVersion } from './http/middleware/api-version.js';
+import { injectFaults } from './http/middleware/inject-faults.js';
+import { journalRequests } from './http/middleware/record-journal.js';
+import { standardHeaders } from './http/middleware/standard-headers.js';
+import { resolveTenant } from './http/middleware/tenant.js';
 import { createControlFaultsRoutes } from './http/control/control-faults-routes.js';
 import { createControlRateLimitsRoutes } from './http/control/control-rate-limits-routes.js';
 import { createRateLimitRoute } from './http/rate-limit/rate-limit-route.js';
@@ -68,9 +72,6 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     deps.logError?.(error);
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   };
-  // Every request passes the front door: as middleware where a route has middleware anyway (the
-  // control API), around the only handler elsewhere, so Hono calls it without composing.
-  const door = frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep, answerError });
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',
@@ -80,7 +81,6 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         controlToken: deps.config.controlToken,
         description: deps.controlDescription,
         extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
-        entry: door.middleware,
       }),
     )
     .route(
@@ -91,21 +91,21 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         webBaseUrl,
         linkStyle: deps.config.linkStyle,
         maxBodyBytes: deps.config.maxBodyBytes,
-        publicBaseUrl: publicBase,
-        around: door.around,
       }),
     )
-    .route('/', createRateLimitRoute(door.around));
+    .route('/', createRateLimitRoute());
 
+  // What every request passes, in this order, before its route (docs/architecture.md).
   const app = new Hono<ApiEnv>();
   if (deps.requestLog) app.use('*', deps.requestLog);
+  app.use('*', standardHeaders(deps.ids));
+  app.use('*', resolveTenant(deps.tenants, publicBase));
+  app.use('*', journalRequests(deps.realTime));
+  app.use('*', injectFaults(deps.sleep ?? realSleep));
+  app.use('*', apiVersion);
   app.route('/t/:tenant', api);
   app.route('/', api);
-
-  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
-  const notFoundThroughDoor = door.around(notFound);
-  // A path no route serves meets the door here, unless middleware under it let it through already.
-  app.notFound((c) => (door.passed(c) ? notFound(c) : (notFoundThroughDoor(c, async () => {}) as Response | Promise<Response>)));
+  app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
   app.onError(answerError);
   return app;
 }

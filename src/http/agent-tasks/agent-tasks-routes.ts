@@ -1,4 +1,4 @@
-import { Hono, type Context, type Handler } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   createTaskInRepo,
   getTaskById,
@@ -14,13 +14,11 @@ import type { BodyResult } from './create-task-body.js';
 import type { ApiEnv } from '../shared/env.js';
 import { readLimitedText } from '../shared/limit-body.js';
 import { buildLinkHeader, type LinkStyle } from '../shared/link-header.js';
-import { originOf } from '../middleware/front-door.js';
 import { parseListQuery } from './list-query.js';
 import { MESSAGES } from '../shared/messages.js';
 import { createPresentCache } from './present-cache.js';
 import { createIsoSeconds, presentTask, type UrlBases } from './present-task.js';
 import { respondError, respondJson, respondPresented } from '../shared/respond.js';
-import { settled } from '../../support/settled.js';
 import type { ParsedList } from './list-query.js';
 
 export interface AgentTasksRouteOptions {
@@ -29,10 +27,6 @@ export interface AgentTasksRouteOptions {
   webBaseUrl: string;
   linkStyle: LinkStyle;
   maxBodyBytes: number;
-  /** Public origin written into url fields and links; undefined = the request's own origin. */
-  publicBaseUrl?: string;
-  /** What each operation's handler is wrapped in (the app's front door); none by default. */
-  around?: (handler: Handler<ApiEnv>) => Handler<ApiEnv>;
 }
 
 /** Request header naming the scenario a new task should follow (engine/choose-scenario.ts). */
@@ -43,26 +37,19 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
   const routes = new Hono<ApiEnv>();
   const cache = createPresentCache();
   const iso = createIsoSeconds();
-  // Authentication and rate limits are plain checks around each operation's handler, not
-  // middleware: every layer costs a promise and a dispatch (http/front-door.ts), and a handler that
-  // answers at once (every read) then runs without either.
+  // Every operation authenticates and counts against the rate limit first; a 304 is given back.
   const operation = <P extends string>(
     method: 'GET' | 'POST',
     path: P,
     id: OperationId,
     handle: (c: Context<ApiEnv, P>) => Response | Promise<Response>,
   ) => {
-    const handler: Handler<ApiEnv> = (c) => {
+    routes.on(method, path, async (c) => {
       c.set('docsUrl', options.docsUrl[id]);
       const refused = authenticate(c) ?? countRateLimit(c);
       if (refused) return refused;
-      // The route was registered with `path`, so its parameters are there.
-      const answer = handle(c as Context<ApiEnv, P>);
-      // Only a cached read answers 304; a create's promise goes on without one more step.
-      if (method === 'POST') return answer;
-      return settled(answer, (a) => refundNotModified(c, a));
-    };
-    routes.on(method, path, options.around ? options.around(handler) : handler);
+      return refundNotModified(c, await handle(c as Context<ApiEnv, P>));
+    });
   };
   const bases = (c: Context<ApiEnv>): UrlBases => ({ api: c.get('apiBase'), web: options.webBaseUrl });
   // The query is parsed once per list request and read both for the filters and for the links.
@@ -75,7 +62,7 @@ export function createAgentTasksRoutes(options: AgentTasksRouteOptions): Hono<Ap
     parseListQuery({ get: (n) => search.get(n) ?? undefined, all: (n) => search.getAll(n) }, allowCreatorId);
   const answerList = (c: Context<ApiEnv>, search: URLSearchParams, list: ParsedList, page: TaskPage) => {
     const link = buildLinkHeader({
-      base: `${options.publicBaseUrl ?? originOf(c.req.url)}${c.req.path}`,
+      base: `${c.get('apiBase')}${c.get('tenantPath').rest}`,
       query: search,
       page: list.page,
       perPage: list.perPage,

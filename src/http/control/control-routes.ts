@@ -22,14 +22,11 @@ export interface ControlRouteOptions {
   description: string;
   /** Extra routers mounted under /_emulator (faults, rate limits). */
   extra?: Array<Hono<ApiEnv>>;
-  /** Middleware every control request passes first (the app's front door). */
-  entry?: MiddlewareHandler<ApiEnv>;
 }
 
 /** Everything under /_emulator: the emulator's own API, described in openapi/emulator.yaml. */
 export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
-  if (options.entry) routes.use('*', options.entry);
   // Every error of the control API points at its own description.
   routes.use('*', async (c, next) => {
     c.set('docsUrl', controlDocsUrl(c));

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { DEFAULT_API_VERSION, MESSAGES, SUPPORTED_API_VERSIONS, unsupportedVersionMessage } from '../shared/messages.js';
 import { respondError } from '../shared/respond.js';
 import { addAnswerHeader } from '../shared/answer-headers.js';
@@ -16,3 +16,10 @@ export function checkApiVersion(c: Context): Response | undefined {
   addAnswerHeader(c, 'x-github-api-version-selected', asked ?? DEFAULT_API_VERSION);
   return undefined;
 }
+
+/** checkApiVersion before everything after it. */
+export const apiVersion: MiddlewareHandler = async (c, next) => {
+  const refused = checkApiVersion(c);
+  if (refused) return refused;
+  await next();
+};

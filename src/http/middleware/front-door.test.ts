@@ -4,7 +4,7 @@ import { createEmulator } from '../../create-emulator.js';
 const AUTH = { authorization: 'Bearer ghp_octocatEmulatorClassicToken000000000' };
 const json = (res: Response): Promise<any> => res.json();
 
-describe('front door', () => {
+describe('the middleware every request passes', () => {
   it('answers a tenant name it cannot decode, or may not hold, with a GitHub-shaped 404 and the standard headers', async () => {
     const { app, tenants } = createEmulator({ clockMode: 'manual' });
     for (const path of ['/t/%E0%A4%A/agents/tasks', '/t/%/agents/tasks', '/t/bad%20name/agents/tasks', '/t//agents/tasks']) {

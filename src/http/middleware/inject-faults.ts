@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { STATUS_CODES } from 'node:http';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FiredFault } from '../../faults/fault-book.js';
@@ -24,7 +24,7 @@ const isControlPath = (path: string) => path === '/_emulator' || path.startsWith
 export function decideFault(c: Context<ApiEnv>): FiredFault | undefined {
   const tenant = c.get('tenant');
   if (tenant.faults.isEmpty()) return undefined;
-  const path = tenantPath(c);
+  const path = c.get('tenantPath').rest;
   if (isControlPath(path)) return undefined;
   return tenant.faults.decide({
     method: c.req.method,
@@ -75,9 +75,12 @@ async function apply(c: Context<ApiEnv>, next: () => Promise<void> | void, fired
   }
 }
 
-/** The path as GitHub would see it: without the /t/{tenant} prefix the tenant was addressed by. */
-function tenantPath(c: Context<ApiEnv>): string {
-  const prefix = `/t/${c.get('tenant').name}`;
-  const path = c.req.path;
-  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) || '/' : path;
+/** The tenant's fault rules applied to each request (decideFault, then injectFault). */
+export function injectFaults(sleep: (ms: number) => Promise<void>): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const fired = decideFault(c);
+    if (!fired) return next();
+    const answer = await injectFault(c, fired, sleep, next);
+    if (answer) return answer;
+  };
 }

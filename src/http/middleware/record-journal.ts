@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../shared/env.js';
 
 /**
@@ -8,10 +8,9 @@ import type { ApiEnv } from '../shared/env.js';
 export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boolean): void {
   const tenant = c.get('tenant');
   const path = c.req.path;
-  // Past a /t/{name} prefix, found without building the prefix: this runs for every request.
-  const name = tenant.name;
-  const prefixed = path.startsWith('/t/') && path.startsWith(name, 3) && path.charCodeAt(3 + name.length) === SLASH;
-  const pathFrom = prefixed ? 3 + name.length : 0;
+  // A path that is a /t/{name} prefix alone names no GitHub path: it is journaled as asked.
+  const { prefix } = c.get('tenantPath');
+  const pathFrom = path.length > prefix.length ? prefix.length : 0;
   if (path.startsWith('/_emulator/', pathFrom)) return;
   const fault = c.get('fault');
   tenant.journal.record({
@@ -27,4 +26,19 @@ export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boole
   });
 }
 
-const SLASH = '/'.charCodeAt(0);
+/**
+ * Journals each request once it is answered, with how long it took in real time; a request whose
+ * connection a fault cut (the error goes on up) is journaled with status 0.
+ */
+export function journalRequests(realTime: () => number): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const started = realTime();
+    try {
+      await next();
+    } catch (error) {
+      recordJournal(c, realTime() - started, true);
+      throw error;
+    }
+    recordJournal(c, realTime() - started, false);
+  };
+}

@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { IdSource } from '../../support/ids.js';
 import type { ApiEnv } from '../shared/env.js';
 
@@ -13,4 +13,13 @@ export function startAnswer(c: Context<ApiEnv>, ids: IdSource): void {
 export function finishAnswer(c: Context<ApiEnv>): void {
   if (c.get('answerHeadersApplied')) return;
   for (const [name, value] of Object.entries(c.get('answerHeaders'))) c.res.headers.set(name, value);
+}
+
+/** GitHub's request id and media type on every answer, error or not. */
+export function standardHeaders(ids: IdSource): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    startAnswer(c, ids);
+    await next();
+    finishAnswer(c);
+  };
 }

@@ -1,4 +1,4 @@
-import { Hono, type Handler } from 'hono';
+import { Hono } from 'hono';
 import { tokenFrom } from '../shared/authenticate.js';
 import { rateLimitHeaders } from '../shared/count-rate-limit.js';
 import type { ApiEnv } from '../shared/env.js';
@@ -17,9 +17,9 @@ const SEARCH_LIMIT = 30;
  * quota (plus an untouched `search`), without counting against it, even when it is exhausted.
  * Version 2026-03-10 dropped the top-level `rate` member; 2022-11-28 still has it.
  */
-export function createRateLimitRoute(around: (handler: Handler<ApiEnv>) => Handler<ApiEnv> = (h) => h): Hono<ApiEnv> {
+export function createRateLimitRoute(): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
-  routes.get('/rate_limit', around((c) => {
+  routes.get('/rate_limit', (c) => {
     c.set('docsUrl', DOCS_URL);
     const header = c.req.header('authorization');
     const now = c.get('tenant').clock.now();
@@ -37,6 +37,6 @@ export function createRateLimitRoute(around: (handler: Handler<ApiEnv>) => Handl
     const body: Record<string, unknown> = { resources: { core: entry(core, 'core'), search: entry(search, 'search') } };
     if ((c.req.header('x-github-api-version') ?? DEFAULT_API_VERSION) === '2022-11-28') body.rate = entry(core, 'core');
     return respondJson(c, 200, body, rateLimitHeaders(core));
-  }));
+  });
   return routes;
 }

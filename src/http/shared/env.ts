@@ -1,10 +1,13 @@
 import type { Caller, World } from '../../domain/world.js';
 import type { Tenant } from '../../tenants/tenant.js';
+import type { TenantPath } from './tenant-path.js';
 
 /** What middleware hands to handlers through Hono's context. */
 export interface ApiEnv {
   Variables: {
     tenant: Tenant;
+    /** The request path split at its /t/{name} prefix (tenant-path.ts). */
+    tenantPath: TenantPath;
     world: World;
     caller: Caller;
     /** The matched operation's documentation URL, used in its error bodies. */
