@@ -94,16 +94,17 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     due.push(progress.dueAt, task, progress.step);
   };
 
+  /** Changes a record the engine took from the store (the store numbers the change). */
+  const change = (task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord => store.update(task.id, mutate) ?? task;
+
   /** Apply the task's current step at `at` and plan the next one. */
   const happen = (task: TaskRecord, at: number, prompt?: string) => {
-    store.change(task, (t) => {
+    change(task, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
       } else moveSession(t, step.state, at, step, tools);
-      // Advanced in place: a new record per step was one more object for the young-generation
-      // collector to copy, and one more pointer from an old task to a young object for it to visit
-      // (bench/NOTES.md, fifth round). Persistence writes the record out before the next change.
+      // Advanced in place; persistence writes the record out before the next change.
       const progress = t.progress!;
       progress.step++;
       progress.since = at;
@@ -115,12 +116,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
 
   /**
    * A step fell due: applied unless the task has moved on since it was planned, or was planned but
-   * never stored (a control-API load refused after it was readied). The queue holds the record,
-   * not its id: looking the id up among 100,000+ was a cache miss on every task's first step. A
-   * record's `seq` is 0 until a store takes it and again once it lets it go (TaskStore.insert).
+   * never stored (a control-API load refused after it was readied).
    */
   const settleOne = (task: TaskRecord, step: number, at: number) => {
-    if (task.seq === 0 || !task.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
+    if (!store.has(task) || !task.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
     happen(task, at);
   };
 
@@ -155,7 +154,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       if (step?.trigger.kind !== 'reads') return;
       const reads = task.progress!.reads + 1;
       if (reads >= step.trigger.count) happen(task, clock.now());
-      else store.change(task, (t) => (t.progress!.reads = reads));
+      else change(task, (t) => (t.progress!.reads = reads));
     },
     defaultScenario: () => defaultScenario,
     setDefaultScenario(name) {
@@ -180,7 +179,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       onTask(taskId, (task) => {
         if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
         const now = clock.now();
-        const moved = store.change(task, (t) => {
+        const moved = change(task, (t) => {
           moveSession(t, to, now, {}, tools);
           t.progress = undefined;
         });
@@ -193,7 +192,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         }
         const now = clock.now();
         if (stepOf(task)?.trigger.kind === 'answer') happen(task, now, prompt);
-        else store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        else change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
         return { ok: true, task };
       }),
     followUp: (taskId, prompt) =>
@@ -201,7 +200,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
         const now = clock.now();
         const scenario = task.progress?.scenario ?? defaultScenario;
-        const updated = store.change(task, (t) => {
+        const updated = change(task, (t) => {
           openSession(t, 'queued', now, prompt, tools);
           t.progress = { scenario, step: 0, since: now, reads: 0, dueAt: undefined };
           plan(t);
@@ -211,7 +210,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setArchived: (taskId, archived) =>
       onTask(taskId, (task) => {
         const now = clock.now();
-        store.change(task, (t) => {
+        change(task, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
         });

@@ -57,7 +57,8 @@ export interface SessionRecord {
   errorMessage?: string;
 }
 
-export interface TaskRecord {
+/** A task as the emulator keeps it, and as snapshots and the state file carry it. */
+export interface Task {
   id: string;
   name: string;
   creatorId: number;
@@ -78,23 +79,27 @@ export interface TaskRecord {
   archivedAt: number | null;
   createdAt: number;
   updatedAt: number;
-  /**
-   * Insertion order in its store, assigned by the store: equal timestamps sort by it, so a task
-   * created later always sorts after one created at the same instant (GitHub's ids only grow) and
-   * a client paging by created_at asc never sees a task twice while others are being created.
-   */
-  seq: number;
-  /**
-   * Bumped by the store on every update, so what was derived from the record (its presented JSON,
-   * http/present-cache.ts) is known to be stale without comparing fields.
-   */
-  revision: number;
   customAgent?: string;
   createPullRequest: boolean;
   /** Given head_ref and base_ref: the agent commits to that branch and its open pull request. */
   existingBranch?: { headRef: string; baseRef: string };
   /** Where the task is in its scenario (engine/); absent when nothing scripts it. */
   progress?: ScenarioProgress;
+}
+
+/** A stored task: the task plus the store's bookkeeping, which no format carries (store/task-store.ts). */
+export interface TaskRecord extends Task {
+  /**
+   * Insertion order in its store: equal timestamps sort by it, so a task created later always
+   * sorts after one created at the same instant (GitHub's ids only grow) and a client paging by
+   * created_at asc never sees a task twice while others are being created.
+   */
+  seq: number;
+  /**
+   * Changed by the store on every update, so what was derived from the record (its presented
+   * JSON, http/agent-tasks/present-cache.ts) is known to be stale without comparing fields.
+   */
+  revision: number;
 }
 
 export interface ScenarioProgress {

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../model/task-record.js';
+import type { Task } from '../model/task-record.js';
 import { FileProblem } from '../support/file-problem.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 
@@ -28,7 +28,7 @@ export interface LogHeader {
 export type LogRecord =
   | { op: 'tenant'; tenant: string; seed: number; start: number }
   | { op: 'restore'; tenant: string; snapshot: TenantSnapshot }
-  | { op: 'put'; tenant: string; task: TaskRecord }
+  | { op: 'put'; tenant: string; task: Task }
   | { op: 'clock'; tenant: string; now: number }
   | { op: 'engine'; tenant: string; defaultScenario: string; outcomes: string[] }
   | { op: 'drop'; tenant: string };

@@ -1,16 +1,19 @@
-import type { TaskRecord } from '../model/task-record.js';
+import type { Task, TaskRecord } from '../model/task-record.js';
 import { ScopeIndex } from './scope-index.js';
-import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
+import { taskOf, type TaskPage, type TaskQuery, type TaskScope, type TaskStore } from './task-store.js';
 
 /**
  * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
  * hears every stored or changed record (persistence appends it to the state file).
  */
-export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): TaskStore {
+export function createMemoryTaskStore(onChange?: (task: Task) => void): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
   let lastSeq = 0;
+  // One counter for every revision this store hands out, so a record never shows a revision it
+  // showed before with other contents (http/agent-tasks/present-cache.ts relies on it).
+  let lastRevision = 0;
   let version = 0;
 
   // Each record lives in its repository's index and its creator's.
@@ -23,38 +26,39 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     byCreator.get(task.creatorId)?.remove(task);
   };
 
-  function change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
-    version++;
-    removeFromIndexes(task);
-    try {
-      mutate(task);
-    } finally {
-      task.revision++;
-      addToIndexes(task);
-    }
-    onChange?.(task);
-    return task;
-  }
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
   }
 
   return {
-    insert(task) {
-      if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
+    insert(given) {
+      if (byId.has(given.id)) throw new Error(`task ${given.id} already stored`);
+      const task = given as TaskRecord;
       task.seq = ++lastSeq;
+      task.revision = ++lastRevision;
       version++;
       byId.set(task.id, task);
       addToIndexes(task);
-      onChange?.(task);
+      onChange?.(taskOf(task));
+      return task;
     },
     get: (id) => byId.get(id),
+    has: (task) => byId.get(task.id) === task,
     update(id, mutate) {
       const task = byId.get(id);
-      return task && change(task, mutate);
+      if (!task) return undefined;
+      version++;
+      removeFromIndexes(task);
+      try {
+        mutate(task);
+      } finally {
+        task.revision = ++lastRevision;
+        addToIndexes(task);
+      }
+      onChange?.(taskOf(task));
+      return task;
     },
-    change,
     query(q: TaskQuery): TaskPage {
       const index = scopeIndex(q.scope);
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
@@ -67,7 +71,6 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
       // Totals are within visibility (repositoryIds), whatever the other filters.
       const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
-      // Totals and pages are written out, not spread into the answer (domain/agent-tasks.ts queryOf).
       const totalActive = hidden ? 0 : index.size(false, visibility);
       const totalArchived = hidden ? 0 : index.size(true, visibility);
       if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, totalActive, totalArchived };
@@ -102,7 +105,6 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     all: () => byId.values(),
     clear() {
       version++;
-      for (const task of byId.values()) task.seq = 0;
       byId.clear();
       byRepository.clear();
       byCreator.clear();

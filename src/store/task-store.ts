@@ -1,4 +1,4 @@
-import type { TaskRecord, TaskState } from '../model/task-record.js';
+import type { Task, TaskRecord, TaskState } from '../model/task-record.js';
 
 export type TaskScope = { kind: 'repository'; repositoryId: number } | { kind: 'creator'; userId: number };
 
@@ -27,22 +27,29 @@ export interface TaskPage {
   totalArchived: number;
 }
 
-/** Where tasks live. Records handed out are live: change them only through `update`. */
+/**
+ * Where tasks live. Records handed out are live: change them only through `update`. The store
+ * owns each record's bookkeeping (`seq`, `revision`): it sets them on insert and update, whatever
+ * the record held, and what it reports to `onChange` or hands to a format leaves them out.
+ */
 export interface TaskStore {
-  /** Takes the record and numbers it (`seq` 1 and up): a record with `seq` 0 is in no store. */
-  insert(task: TaskRecord): void;
+  /** Takes the task as a record of this store, numbered after every record it took before. */
+  insert(task: Task): TaskRecord;
   get(id: string): TaskRecord | undefined;
+  /** Whether this very record is stored here (a record from before a `clear` is not). */
+  has(task: TaskRecord): boolean;
   update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
-  /**
-   * As `update`, for a record this store handed out, without looking it up by id again: a lookup
-   * among 100,000 ids is a few cache misses. Not for a record from before a `clear`.
-   */
-  change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord;
   query(query: TaskQuery): TaskPage;
   /** Grows with every insert, update and clear: equal versions, equal answers to every query. */
   version(): number;
   count(): number;
   all(): IterableIterator<TaskRecord>;
-  /** Lets every record go, each back to `seq` 0. */
+  /** Lets every record go. */
   clear(): void;
+}
+
+/** The task without the store's bookkeeping: what snapshots, the state file and listeners carry. */
+export function taskOf(record: TaskRecord): Task {
+  const { seq: _seq, revision: _revision, ...task } = record;
+  return task;
 }

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../model/task-record.js';
+import type { Task } from '../model/task-record.js';
 
 /** One tenant as saved: enough to carry on exactly where it was. */
 export interface TenantSnapshot {
@@ -8,5 +8,6 @@ export interface TenantSnapshot {
   clockNow: number;
   defaultScenario: string;
   outcomes: string[];
-  tasks: TaskRecord[];
+  /** Tasks only: the store's bookkeeping (seq, revision) is the store's, set anew on restore. */
+  tasks: Task[];
 }

@@ -2,13 +2,14 @@ import type { World } from '../domain/world.js';
 import { createClock, type ClockMode, type ControllableClock } from '../engine/clock.js';
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
 import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
-import type { TaskRecord } from '../model/task-record.js';
+import type { Task } from '../model/task-record.js';
 import type { TenantSnapshot } from './tenant-snapshot.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';
 import { createIdSource } from '../support/ids.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
+import { taskOf } from '../store/task-store.js';
 import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
@@ -43,7 +44,7 @@ export interface TenantOptions {
 }
 
 export interface TenantChanges {
-  task(tenant: string, task: TaskRecord): void;
+  task(tenant: string, task: Task): void;
   clock(tenant: string, now: number): void;
   settings(tenant: string, settings: EngineSettings): void;
 }
@@ -123,12 +124,12 @@ export function snapshotTenant(tenant: Tenant): TenantSnapshot {
     clockNow: tenant.clock.now(),
     defaultScenario: settings.defaultScenario,
     outcomes: settings.outcomes,
-    tasks: [...tenant.world.store.all()],
+    tasks: [...tenant.world.store.all()].map(taskOf),
   };
 }
 
 /** Made-up pull request ids continue above the highest one already stored. */
-function highestPullId(tasks: readonly TaskRecord[]): number | undefined {
+function highestPullId(tasks: readonly Task[]): number | undefined {
   let highest: number | undefined;
   for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
   return highest;
