@@ -1,5 +1,5 @@
 // The five operations of the Agent Tasks API, named after their operationIds.
-import type { TaskPage, TaskQuery } from '../store/task-store.js';
+import type { TaskPage, TaskQuery, TaskScope } from '../store/task-store.js';
 import { assertMayListOwnTasks, mayReadOwnTask, resolveRepository, visibleRepositoryIds } from './access.js';
 import { notFound, validationFailed } from './errors.js';
 import { deriveTaskName } from '../model/task-name.js';
@@ -23,7 +23,7 @@ export interface NewTask {
 export function listTasksForRepo(world: World, caller: Caller, owner: string, repo: string, options: ListOptions): TaskPage {
   const repository = resolveRepository(world, caller, owner, repo, 'read');
   world.lifecycle.settle();
-  return world.store.query({ ...options, scope: { kind: 'repository', repositoryId: repository.id }, repositoryIds: undefined });
+  return world.store.query(queryOf(options, { kind: 'repository', repositoryId: repository.id }, undefined));
 }
 
 export function createTaskInRepo(world: World, caller: Caller, owner: string, repo: string, input: NewTask): TaskRecord {
@@ -93,7 +93,28 @@ export function getTaskByRepoAndId(world: World, caller: Caller, owner: string, 
 export function listTasks(world: World, caller: Caller, options: ListOptions): TaskPage {
   assertMayListOwnTasks(caller);
   world.lifecycle.settle();
-  return world.store.query({ ...options, scope: { kind: 'creator', userId: caller.user.id }, repositoryIds: visibleRepositoryIds(caller) });
+  return world.store.query(queryOf(options, { kind: 'creator', userId: caller.user.id }, visibleRepositoryIds(caller)));
+}
+
+/**
+ * The store query for a list, its fields listed one by one: the store reads a query made this way
+ * twice as fast as a spread copy of the options (docs/performance.md). The mapped type makes
+ * leaving a field out a compile error.
+ */
+function queryOf(options: ListOptions, scope: TaskScope, repositoryIds: ReadonlySet<number> | undefined): TaskQuery {
+  const query: { [K in keyof Required<TaskQuery>]: TaskQuery[K] } = {
+    scope,
+    states: options.states,
+    archived: options.archived,
+    since: options.since,
+    creatorIds: options.creatorIds,
+    repositoryIds,
+    sort: options.sort,
+    direction: options.direction,
+    offset: options.offset,
+    limit: options.limit,
+  };
+  return query;
 }
 
 export function getTaskById(world: World, caller: Caller, taskId: string): TaskRecord {

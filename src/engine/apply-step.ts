@@ -91,8 +91,7 @@ function pullRequestFor(task: TaskRecord, tools: StepTools): { id: number; globa
 }
 
 function globalIdFor(id: number): string {
-  // Joined, not concatenated: one flat string for the task's life (support/flat-string.ts).
-  return ['PR_kwDO', Buffer.from(`pull:${id}`).toString('base64url')].join('');
+  return `PR_kwDO${Buffer.from(`pull:${id}`).toString('base64url')}`;
 }
 
 function hash(text: string): number {

@@ -21,8 +21,7 @@ export function deriveTaskName(prompt: string): string {
   if (line.length <= MAX_NAME) return line;
   const cut = line.slice(0, MAX_NAME - 1);
   const space = cut.lastIndexOf(' ');
-  // Joined, not concatenated: one flat string for the task's whole life (support/flat-string.ts).
-  return [(space > MAX_NAME / 2 ? cut.slice(0, space) : cut).trimEnd(), '…'].join('');
+  return `${(space > MAX_NAME / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /**
@@ -43,6 +42,5 @@ export function branchNameFor(name: string, suffix: string): string {
   let end = Math.min(dashed.length - (dashed.charCodeAt(dashed.length - 1) === DASH ? 1 : 0), start + 40);
   if (end > start && dashed.charCodeAt(end - 1) === DASH) end--;
   const slug = end > start ? dashed.slice(start, end) : '';
-  // Joined, not concatenated: one flat string for the task's whole life (support/flat-string.ts).
-  return ['copilot/', slug || 'task', '-', suffix].join('');
+  return `copilot/${slug || 'task'}-${suffix}`;
 }

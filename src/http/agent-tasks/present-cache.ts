@@ -50,7 +50,7 @@ const COMMA = Buffer.from(',');
 /**
  * Tasks change far less often than they are read, and turning 30 of them into JSON (timestamps,
  * URLs, stringify, a hash of the whole body for the ETag) was most of a list request's cost
- * (bench/RESULTS.md). A task's JSON is kept until the store changes the record (its `revision`)
+ * (docs/performance.md). A task's JSON is kept until the store changes the record (its `revision`)
  * or the URL bases differ; a list is assembled from its items' JSON, and its ETag hashes the
  * items' hashes and the totals, which together fix the body. At most `capacity` tasks are kept,
  * the oldest entry dropped first, so memory does not grow with the tasks stored or read.
@@ -59,7 +59,7 @@ export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCa
   const entries = new Map<TaskRecord, Entry>();
   const iso = createIsoSeconds();
   // Clients poll the same page over and over; while none of its tasks changed, its assembled body
-  // (20 KB copied, then hashed) is the same, so it is kept too (bench/NOTES.md, third round).
+  // (20 KB copied, then hashed) is the same, so it is kept too (docs/performance.md).
   const lists = new Map<string, AssembledList>();
   // First in, first out: a hit does not reorder the map, which keeps the common path to one
   // lookup; a task read again after being dropped is simply presented again.

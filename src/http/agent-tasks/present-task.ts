@@ -61,11 +61,7 @@ export function presentTask(task: TaskRecord, bases: UrlBases, iso: IsoSeconds =
 }
 
 export function presentTaskWithSessions(task: TaskRecord, bases: UrlBases, iso: IsoSeconds = isoSeconds): TaskWithSessionsBody {
-  // The task's body grows its sessions in place, rather than being spread into a copy
-  // (domain/agent-tasks.ts queryOf says what a spread cost). They still come last.
-  const body = presentTask(task, bases, iso) as TaskWithSessionsBody;
-  body.sessions = task.sessions.map((s) => presentSession(s, task, iso));
-  return body;
+  return { ...presentTask(task, bases, iso), sessions: task.sessions.map((s) => presentSession(s, task, iso)) };
 }
 
 export function presentSession(session: SessionRecord, task: TaskRecord, iso: IsoSeconds = isoSeconds): SessionBody {

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
  * plain object and handed to `c.body` with the answer's own. A response made that way keeps
  * @hono/node-server on its fast path; Hono's `c.header` (or touching a finished response's
  * headers) builds a web Headers object per request instead, a large share of a request's cost
- * (bench/RESULTS.md). An answer made without them (a bare 204, say) gets them added afterwards by
+ * (docs/performance.md). An answer made without them (a bare 204, say) gets them added afterwards by
  * standardHeaders.
  */
 export function addAnswerHeader(c: Context, name: string, value: string): void {

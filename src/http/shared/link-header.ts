@@ -22,13 +22,12 @@ export function buildLinkHeader(input: LinkInput): string | undefined {
   const lastPage = Math.max(1, Math.ceil(input.matched / input.perPage));
   const { page } = input;
   const keepPerPage = input.style === 'description' || input.query.has('per_page');
-  const href = (p: number) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of input.query) if (k !== 'page' && k !== 'per_page') q.append(k, v);
-    q.set('page', String(p));
-    if (keepPerPage) q.set('per_page', String(input.perPage));
-    return `<${input.base}?${q.toString()}>`;
-  };
+  // The caller's query without paging, then page and per_page: the same for every link.
+  const kept = new URLSearchParams();
+  for (const [k, v] of input.query) if (k !== 'page' && k !== 'per_page') kept.append(k, v);
+  const prefix = kept.size > 0 ? `${input.base}?${kept.toString()}&` : `${input.base}?`;
+  const perPage = keepPerPage ? `&per_page=${input.perPage}` : '';
+  const href = (p: number) => `<${prefix}page=${p}${perPage}>`;
   const links: string[] = [];
   const add = (p: number, rel: string) => links.push(`${href(p)}; rel="${rel}"`);
   if (input.style === 'description') {
