@@ -31,7 +31,7 @@ export async function runBigList() {
     const run = await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 10, requests: distinct });
     const repeated = await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 10 });
     // The caller's own tasks through a fine-grained token: visibility by repository applies to
-    // every count, which once meant walking all 100,000 tasks per request (bench/NOTES.md).
+    // every count, which once meant walking all 100,000 tasks per request (docs/performance.md).
     let m = 0;
     const fineGrainedHeaders = { ...API_HEADERS, authorization: `Bearer ${FINE_GRAINED_TOKEN}` };
     const mine = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: `${OWN_TASKS}${QUERY}&bench_request=${++m}` }) }];
