@@ -57,7 +57,7 @@ function importsOf(text: string): string[] {
 }
 
 /** Every import that runs against the layers, as "file -> import (module -> module)". */
-export function layerViolations(): string[] {
+function layerViolations(): string[] {
   const violations: string[] = [];
   for (const file of filesUnder(SRC)) {
     const from = moduleOf(file);
