@@ -14,9 +14,9 @@ const FINE_GRAINED_TOKEN = 'github_pat_octocatEmulatorReadOnly_00000000000000000
 
 /**
  * 100,000 stored tasks; a list filtered by two states, sorted, page 3, at 50 connections. Asked
- * two ways: every request with its own URL (an extra parameter the API ignores), so none is
- * answered from the list memory (http/list-answers.ts) and each one queries the store, which is
- * what the target is about; and the same URL over and over, as a polling client asks it.
+ * two ways: every request with its own URL (an extra parameter the API ignores), as many clients
+ * would ask it, and the same URL over and over, as a polling client asks it. Both query the store
+ * every time, which is what the target is about.
  */
 export async function runBigList() {
   const server = await spawnServer('emulator', { fixturesDir: fixturesWithTasks(BIG_LIST_TASKS) }, { path: `${REPO_TASKS}?per_page=1`, headers: API_HEADERS });
@@ -31,7 +31,7 @@ export async function runBigList() {
     const run = await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 10, requests: distinct });
     const repeated = await load({ url, headers: API_HEADERS, connections: CONNECTIONS, duration: 10 });
     // The caller's own tasks through a fine-grained token: visibility by repository applies to
-    // every count, which once meant walking all 100,000 tasks per request (bench/NOTES.md).
+    // every count, which once meant walking all 100,000 tasks per request (docs/performance.md).
     let m = 0;
     const fineGrainedHeaders = { ...API_HEADERS, authorization: `Bearer ${FINE_GRAINED_TOKEN}` };
     const mine = [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: `${OWN_TASKS}${QUERY}&bench_request=${++m}` }) }];

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './lib/load.js';
 import { machine, readResult, round } from './lib/results.js';
 
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-const NOTES_MD = fileURLToPath(new URL('./NOTES.md', import.meta.url));
 
 type Loaded = LoadResult & { ratio?: number; ratios?: number[]; serverCpuUs?: number };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -13,7 +12,7 @@ const mb = (bytes: number) => `${round(bytes / 2 ** 20, 1)} MB`;
 const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not run' : ok ? 'met' : '**missed**');
 const loadAvg = (r?: { loadAverage: number[] }) => (r ? r.loadAverage.map((x) => round(x, 1)).join(' / ') : '');
 
-/** bench/RESULTS.md from the latest figures of every section (bench/results/*.json) and bench/NOTES.md. */
+/** bench/RESULTS.md from the latest figures of every section (bench/results/*.json). */
 export function writeReport(): void {
   const m = machine();
   const t = readResult<{ connections: number; measureS: number; rounds?: number; bodyBytes: { list: number; task: number }; ceilingGet: Loaded; ceilingPost: Loaded; list: Loaded; get: Loaded; create: Loaded }>('throughput');
@@ -26,7 +25,7 @@ export function writeReport(): void {
 
   const out: string[] = [];
   out.push('# Benchmark results', '');
-  out.push('Written by `npm run bench` (bench/report.ts) from bench/results/*.json; do not edit by hand.', '');
+  out.push('Written by `npm run bench` (bench/report.ts) from bench/results/*.json; do not edit by hand.', 'The floor these are held to, and what each remaining optimisation buys: docs/performance.md.', '');
   out.push(
     '> Two cores run both the server under test and autocannon, so throughput ratios and latencies',
     '> move with whatever else the machine does; the load average at the end of each section is',
@@ -42,24 +41,24 @@ export function writeReport(): void {
   out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
   out.push('Servers run in their own node process (`bench/servers/*.mjs` on the built `dist/`, with', '`--expose-gc`), autocannon in the runner\'s; both on loopback. Each throughput run gets a fresh server.', '');
 
-  out.push('## Figures against targets', '');
-  out.push('| measure | figure | target | |', '|---|---|---|---|');
+  out.push('## Figures against the floor (DEVELOPERS.md)', '');
+  out.push('| measure | figure | floor | |', '|---|---|---|---|');
   if (t) {
     // The median round's ratio decides; every round's ratio is shown beside it.
     const spread = (r: Loaded) => (r.ratios && r.ratios.length > 1 ? ` (rounds: ${r.ratios.map(pct).join(', ')})` : '');
     out.push(`| list, 30 tasks, full pipeline | ${Math.round(t.list.rps)} req/s = ${pct(t.list.ratio!)} of the ceiling's GET${spread(t.list)} | ≥ 50% | ${verdict(t.list.ratio! >= 0.5)} |`);
     out.push(`| get a task (with sessions) | ${Math.round(t.get.rps)} req/s = ${pct(t.get.ratio!)} of the ceiling's GET${spread(t.get)} | ≥ 50% | ${verdict(t.get.ratio! >= 0.5)} |`);
-    out.push(`| create a task | ${Math.round(t.create.rps)} req/s = ${pct(t.create.ratio!)} of the ceiling's POST${spread(t.create)} | ≥ 40% | ${verdict(t.create.ratio! >= 0.4)} |`);
+    out.push(`| create a task | ${Math.round(t.create.rps)} req/s = ${pct(t.create.ratio!)} of the ceiling's POST${spread(t.create)} | ≥ 25% | ${verdict(t.create.ratio! >= 0.25)} |`);
   }
-  if (big) out.push(`| 100,000 stored: two states, sorted, page 3, ${big.connections} connections, each request its own URL (store queried every time) | p99 ${big.p99} ms (${Math.round(big.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.p99 <= 10)} |`);
-  if (big?.repeated) out.push(`| the same, one URL asked over and over (answered from the list memory) | p99 ${big.repeated.p99} ms (${Math.round(big.repeated.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.repeated.p99 <= 10)} |`);
+  if (big) out.push(`| 100,000 stored: two states, sorted, page 3, ${big.connections} connections, each request its own URL | p99 ${big.p99} ms (${Math.round(big.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.p99 <= 10)} |`);
+  if (big?.repeated) out.push(`| the same, one URL asked over and over | p99 ${big.repeated.p99} ms (${Math.round(big.repeated.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.repeated.p99 <= 10)} |`);
   if (big?.fineGrained) out.push(`| the caller's own tasks through a fine-grained token, each request its own URL | p99 ${big.fineGrained.p99} ms (${Math.round(big.fineGrained.rps)} req/s) | p99 ≤ 10 ms | ${verdict(big.fineGrained.p99 <= 10)} |`);
   if (sm) {
-    out.push(`| start to first 200 | ${Math.round(sm.emulatorEmpty.msToFirst200)} ms vs ${Math.round(sm.ceiling.msToFirst200)} ms = ${round(sm.startupRatio, 2)}x | ≤ 2x | ${verdict(sm.startupRatio <= 2)} |`);
-    out.push(`| idle RSS after GC | ${mb(sm.emulatorEmpty.rss)} vs ${mb(sm.ceiling.rss)} = ${round(sm.idleRssRatio, 2)}x | ≤ 1.5x | ${verdict(sm.idleRssRatio <= 1.5)} |`);
-    out.push(`| RSS per stored task (N=0 vs N=${sm.stored.toLocaleString('en')}) | ${kb(sm.rssPerTaskBytes)} (${Math.round(sm.rssPerTaskBytes)} B; heap ${Math.round(sm.heapPerTaskBytes)} B) | ≤ 1.5 KB | ${verdict(sm.rssPerTaskBytes <= 1536)} |`);
+    out.push(`| start to first 200 | ${Math.round(sm.emulatorEmpty.msToFirst200)} ms vs ${Math.round(sm.ceiling.msToFirst200)} ms = ${round(sm.startupRatio, 2)}x | ≤ 3x | ${verdict(sm.startupRatio <= 3)} |`);
+    out.push(`| idle RSS after GC | ${mb(sm.emulatorEmpty.rss)} vs ${mb(sm.ceiling.rss)} = ${round(sm.idleRssRatio, 2)}x | (none) | |`);
+    out.push(`| RSS per stored task (N=0 vs N=${sm.stored.toLocaleString('en')}) | ${kb(sm.rssPerTaskBytes)} (${Math.round(sm.rssPerTaskBytes)} B; heap ${Math.round(sm.heapPerTaskBytes)} B) | ≤ 3 KB | ${verdict(sm.rssPerTaskBytes <= 3072)} |`);
   }
-  if (sc) out.push(`| ${sc.tasks.toLocaleString('en')} tasks on a 30-minute scenario, to their end (manual clock) | ${Math.round(sc.stepwise.totalMs)} ms (create ${Math.round(sc.stepwise.createMs)} + run ${Math.round(sc.stepwise.runMs)}) | ≤ 1 s | ${verdict(sc.stepwise.totalMs <= 1000)} |`);
+  if (sc) out.push(`| ${sc.tasks.toLocaleString('en')} tasks on a 30-minute scenario, to their end (manual clock) | ${Math.round(sc.stepwise.totalMs)} ms (create ${Math.round(sc.stepwise.createMs)} + run ${Math.round(sc.stepwise.runMs)}) | (none) | |`);
   if (fz) out.push(`| fuzzed requests | ${fz.runs.toLocaleString('en')} in ${fz.seconds} s, ${fz.failed ? 'a property failed' : 'no property failed'} | 100,000, none failing | ${verdict(!fz.failed && fz.runs >= 100_000)} |`);
   if (so) out.push(`| soak, ${so.requests.toLocaleString('en')} requests | heap after GC ×${so.heapGrowthAfterWarmup}, RSS ×${so.rssGrowthAfterWarmup} from a quarter in to the end | flat | ${verdict(so.heapGrowthAfterWarmup <= 1.1)} |`);
   out.push('');
@@ -122,7 +121,6 @@ export function writeReport(): void {
     for (const [i, x] of samples.entries()) if (i % every === 0 || i === samples.length - 1) out.push(`| ${x.s} | ${x.requests.toLocaleString('en')} | ${mb(x.rss)} | ${mb(x.heapUsed)} |`);
     out.push('', `Status codes: ${Object.entries(so.statusCodes as Record<string, { count: number }>).map(([k, v]) => `${k}: ${v.count}`).join(', ')}; errors ${so.errors}, timeouts ${so.timeouts}.`, '');
   }
-  if (existsSync(NOTES_MD)) out.push(readFileSync(NOTES_MD, 'utf8').trim(), '');
   writeFileSync(RESULTS_MD, `${out.join('\n')}\n`);
   console.log(`wrote ${RESULTS_MD}`);
 }

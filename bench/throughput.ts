@@ -14,9 +14,9 @@ const WARMUP_S = 2;
 const MEASURE_S = 8;
 /**
  * Each measure is taken this many times, every time right after its ceiling: on two shared cores
- * the machine's speed moved by a quarter between runs minutes apart (bench/NOTES.md), so a ratio is
+ * the machine's speed moved by a quarter between runs minutes apart (docs/performance.md), so a ratio is
  * only as good as the pairing of its two runs, and the median of paired rounds is reported. Three
- * rounds left a median that moved by six points between runs within an hour (bench/NOTES.md); five
+ * rounds left a median that moved by six points between runs within an hour (docs/performance.md); five
  * take two minutes more.
  */
 const ROUNDS = 5;

@@ -1,7 +1,7 @@
 // Writes src/generated/validators.ts: every schema of scripts/validator-catalogue.ts compiled by
 // ajv into plain functions at build time (https://ajv.js.org/standalone.html). Loading ajv's
-// compiler and compiling at start-up was most of the time to the first answer (bench/NOTES.md,
-// "Third round"). Run `npm run validators:update` after changing a schema or the spec;
+// compiler and compiling at start-up was most of the time to the first answer (docs/performance.md).
+// Run `npm run validators:update` after changing a schema or the spec;
 // test/spec/generated-validators.test.ts fails while the committed file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

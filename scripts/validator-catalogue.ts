@@ -6,8 +6,8 @@ import { scenarioSchema } from '../src/engine/scenario-schema.js';
 import { faultRuleSchema, faultRulesFileSchema } from '../src/faults/fault-rule-schema.js';
 import { accountsSchema, repositoriesSchema, tasksSchema, tokensSchema } from '../src/fixtures/fixture-schemas.js';
 import * as controlBodies from '../src/http/control/control-body-schemas.js';
-import { rateLimitResetSchema, rateLimitSettingsSchema, rateLimitTokenSchema } from '../src/http/rate-limit-schemas.js';
-import { readSpecOperations } from '../src/http/spec-operations.js';
+import { rateLimitResetSchema, rateLimitSettingsSchema, rateLimitTokenSchema } from '../src/http/control/rate-limit-schemas.js';
+import { readSpecOperations } from '../src/http/shared/spec-operations.js';
 import { loadAgentTasksSpec } from '../src/load-spec.js';
 import { tenantSnapshotSchema } from '../src/persistence/task-record-schema.js';
 
@@ -39,7 +39,7 @@ export function validatorCatalogue(): ValidatorEntry[] {
   const createTaskBody = readSpecOperations(loadAgentTasksSpec()).createTaskBodySchema;
   const fixtures = 'src/fixtures/fixture-schemas.ts';
   const control = 'src/http/control/control-body-schemas.ts';
-  const rateLimits = 'src/http/rate-limit-schemas.ts';
+  const rateLimits = 'src/http/control/rate-limit-schemas.ts';
   return [
     { name: 'validateScenario', schema: scenarioSchema, options: firstStrict, from: 'src/engine/scenario-schema.ts' },
     { name: 'validateAccounts', schema: accountsSchema, options: firstStrict, from: fixtures },

@@ -1,20 +1,24 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { DomainError } from './domain/errors.js';
-import { createAgentTasksRoutes } from './http/agent-tasks-routes.js';
-import { createTaskBodyParser } from './http/create-task-body.js';
+import { createAgentTasksRoutes } from './http/agent-tasks/agent-tasks-routes.js';
+import { createTaskBodyParser } from './http/agent-tasks/create-task-body.js';
 import { createControlRoutes } from './http/control/control-routes.js';
-import type { ApiEnv } from './http/env.js';
-import type { LinkStyle } from './http/link-header.js';
-import { GENERIC_DOCS_URL, MESSAGES, stateNotSavedMessage } from './http/messages.js';
+import type { ApiEnv } from './http/shared/env.js';
+import type { LinkStyle } from './http/shared/link-header.js';
+import { GENERIC_DOCS_URL, MESSAGES, stateNotSavedMessage } from './http/shared/messages.js';
 import { StateFileBroken, StateWriteError } from './persistence/state-write-errors.js';
-import { respondError } from './http/respond.js';
-import { readSpecOperations } from './http/spec-operations.js';
-import { isClientGone, isConnectionFault } from './http/connection-fault.js';
-import { frontDoor } from './http/front-door.js';
-import { createNewTenantGate } from './http/new-tenant-gate.js';
-import { createControlFaultsRoutes } from './http/control-faults-routes.js';
-import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
-import { createRateLimitRoute } from './http/rate-limit-route.js';
+import { respondError } from './http/shared/respond.js';
+import { readSpecOperations } from './http/shared/spec-operations.js';
+import { isClientGone, isConnectionFault } from './http/shared/connection-fault.js';
+import { apiVersion } from './http/middleware/api-version.js';
+import { injectFaults } from './http/middleware/inject-faults.js';
+import { journalRequests } from './http/middleware/record-journal.js';
+import { standardHeaders } from './http/middleware/standard-headers.js';
+import { createNewTenantGate } from './http/middleware/new-tenant-gate.js';
+import { resolveTenant } from './http/middleware/tenant.js';
+import { createControlFaultsRoutes } from './http/control/control-faults-routes.js';
+import { createControlRateLimitsRoutes } from './http/control/control-rate-limits-routes.js';
+import { createRateLimitRoute } from './http/rate-limit/rate-limit-route.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -75,10 +79,6 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
     deps.logError?.(error);
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   };
-  // Every request passes the front door: as middleware where a route has middleware anyway (the
-  // control API), around the only handler elsewhere, so Hono calls it without composing.
-  const gate = createNewTenantGate({ controlToken: deps.config.controlToken, knowsToken: (token) => deps.tenants.default.world.directory.tokens.has(token) });
-  const door = frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep, gate, answerError });
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',
@@ -88,7 +88,6 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         controlToken: deps.config.controlToken,
         description: deps.controlDescription,
         extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
-        entry: door.middleware,
       }),
     )
     .route(
@@ -99,21 +98,22 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         webBaseUrl,
         linkStyle: deps.config.linkStyle,
         maxBodyBytes: deps.config.maxBodyBytes,
-        publicBaseUrl: publicBase,
-        around: door.around,
       }),
     )
-    .route('/', createRateLimitRoute(door.around));
+    .route('/', createRateLimitRoute());
 
+  // What every request passes, in this order, before its route (docs/architecture.md).
   const app = new Hono<ApiEnv>();
   if (deps.requestLog) app.use('*', deps.requestLog);
+  app.use('*', standardHeaders(deps.ids));
+  const gate = createNewTenantGate({ controlToken: deps.config.controlToken, knowsToken: (token) => deps.tenants.default.world.directory.tokens.has(token) });
+  app.use('*', resolveTenant(deps.tenants, publicBase, gate));
+  app.use('*', journalRequests(deps.realTime));
+  app.use('*', injectFaults(deps.sleep ?? realSleep));
+  app.use('*', apiVersion);
   app.route('/t/:tenant', api);
   app.route('/', api);
-
-  const notFound = (c: Context<ApiEnv>) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
-  const notFoundThroughDoor = door.around(notFound);
-  // A path no route serves meets the door here, unless middleware under it let it through already.
-  app.notFound((c) => (door.passed(c) ? notFound(c) : (notFoundThroughDoor(c, async () => {}) as Response | Promise<Response>)));
+  app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
   app.onError(answerError);
   return app;
 }

@@ -1,11 +1,11 @@
 // A typed client for the emulator's own API under /_emulator (openapi/emulator.yaml). It takes a
 // base URL and a fetch, so it works over HTTP and port-less alike, for the default tenant
 // (`http://127.0.0.1:4010`) or a named one (`http://127.0.0.1:4010/t/acme`).
-import type { TaskState } from './domain/types.js';
+import type { TaskState } from './model/task-record.js';
 import type { FetchFunction } from './emulator-fetch.js';
 import type { FaultRuleSpec } from './faults/fault-rule.js';
 import type { TenantSnapshot } from './persistence/state-records.js';
-import type { LoadedTask } from './http/control/task-routes.js';
+import type { LoadedTask } from './domain/load-tasks.js';
 import type { JournalEntry, JournalFilter } from './tenants/journal.js';
 
 export interface EmulatorHealth {

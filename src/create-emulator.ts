@@ -5,9 +5,9 @@ import { loadScenarios, type ScenarioCatalogue } from './engine/load-scenarios.j
 import { ScenarioError } from './engine/parse-scenario.js';
 import { loadFixtures } from './fixtures/load-fixtures.js';
 import type { Fixtures } from './fixtures/parse-fixtures.js';
-import type { ApiEnv } from './http/env.js';
+import type { ApiEnv } from './http/shared/env.js';
 import { loadAgentTasksSpec, loadControlDescription } from './load-spec.js';
-import { requestLog } from './http/request-log.js';
+import { requestLog } from './http/middleware/request-log.js';
 import { createIdSource } from './support/ids.js';
 import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
 import { createRandom } from './support/random.js';

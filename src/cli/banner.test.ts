@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Directory, Token } from '../domain/directory.js';
+import type { Directory, Token } from '../model/directory.js';
 import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { formatBanner } from './banner.js';
 

@@ -1,4 +1,4 @@
-import type { Directory, Token } from '../domain/directory.js';
+import type { Directory, Token } from '../model/directory.js';
 
 export interface BannerInput {
   /** Where clients reach the server, e.g. http://127.0.0.1:4010 */

@@ -3,7 +3,7 @@
 // and its type all follow from the entry.
 import { LOG_LEVELS, type LogLevel } from '../support/logger.js';
 import { DEFAULT_SEED } from '../create-emulator.js';
-import type { LinkStyle } from '../http/link-header.js';
+import type { AppConfig } from '../app.js';
 import type { ClockMode } from '../engine/clock.js';
 import { DEFAULT_SCENARIO } from '../create-emulator.js';
 import { duration, httpUrl, instant, integer, oneOf, positiveNumber, text } from './value-parsers.js';
@@ -30,6 +30,7 @@ function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
   return spec;
 }
 
+type LinkStyle = AppConfig['linkStyle'];
 const LINK_STYLES: readonly LinkStyle[] = ['description', 'github'];
 
 export const OPTIONS = {

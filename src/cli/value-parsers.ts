@@ -1,5 +1,5 @@
 import { parseDuration } from '../engine/duration.js';
-import { parseIsoTimestamp } from '../http/list-query.js';
+import { parseIsoTimestamp } from '../support/iso-timestamp.js';
 // Parsers for option values. Each returns the typed value or throws a plain Error whose message
 // says what was expected; parse-command-line.ts adds which flag or variable the value came from.
 

@@ -5,9 +5,9 @@ import {
   usesRepositoryPermissions,
   type Repository,
   type Token,
-} from './directory.js';
+} from '../model/directory.js';
 import { DomainError, notFound } from './errors.js';
-import type { TaskRecord } from './types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import type { Caller, World } from './world.js';
 
 export type Need = 'read' | 'write';

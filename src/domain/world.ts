@@ -3,7 +3,7 @@ import type { Lifecycle } from '../engine/lifecycle.js';
 import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
 import type { TaskStore } from '../store/task-store.js';
-import type { Account, Directory, Token } from './directory.js';
+import type { Account, Directory, Token } from '../model/directory.js';
 
 /** Everything one tenant's operations act on. */
 export interface World {

@@ -1,5 +1,5 @@
-import { branchNameFor } from '../domain/task-name.js';
-import type { Artifact, SessionRecord, TaskRecord, TaskState, Usage } from '../domain/types.js';
+import { branchNameFor } from '../model/task-name.js';
+import type { Artifact, SessionRecord, TaskRecord, TaskState, Usage } from '../model/task-record.js';
 import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
 import { isTerminal } from './state-machine.js';
@@ -91,8 +91,7 @@ function pullRequestFor(task: TaskRecord, tools: StepTools): { id: number; globa
 }
 
 function globalIdFor(id: number): string {
-  // Joined, not concatenated: one flat string for the task's life (support/flat-string.ts).
-  return ['PR_kwDO', Buffer.from(`pull:${id}`).toString('base64url')].join('');
+  return `PR_kwDO${Buffer.from(`pull:${id}`).toString('base64url')}`;
 }
 
 function hash(text: string): number {

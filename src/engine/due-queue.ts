@@ -2,12 +2,8 @@
  * A binary min-heap of due steps ordered by (at, scheduling order), so settling pops only what
  * fell due and equal times keep their scheduling order. Stale entries (the task moved on) are
  * skipped by the caller, which is cheaper than deleting from the middle. `T` is what names the
- * task: the engine keeps the record itself.
- *
- * The keys live in typed arrays beside the tasks, not in one object per entry: a create plans
- * a step and settles one, and sifting through ~15 levels of a heap of objects spread over the
- * heap read one cold object per comparison, while each entry, living seconds, was promoted by the
- * collector only to die in the old generation (bench/NOTES.md, fourth round).
+ * task: the engine keeps the record itself. The keys live in typed arrays beside the tasks
+ * (docs/performance.md says what that buys).
  */
 export class DueQueue<T = string> {
   private ats = new Float64Array(1024);

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 
 /** What the creating request said about how the task should live (see engine/choose-scenario.ts). */
 export interface StartHints {

@@ -5,7 +5,7 @@ import { parseDuration } from './duration.js';
 import { loadScenarioDir, loadScenarios } from './load-scenarios.js';
 import { parseScenario } from './parse-scenario.js';
 import { TRANSITIONS, canMove } from './state-machine.js';
-import { TASK_STATES } from '../domain/types.js';
+import { TASK_STATES } from '../model/task-record.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 
 describe('durations', () => {

@@ -1,4 +1,4 @@
-import type { TaskState } from '../domain/types.js';
+import type { TaskState } from '../model/task-record.js';
 import { durationFrom } from './duration.js';
 import type { Scenario, ScenarioStep, StepTrigger } from './scenario.js';
 import { canMove, isTerminal, refusal } from './state-machine.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTask } from '../domain/agent-tasks.js';
-import type { TaskState } from '../domain/types.js';
+import type { TaskState } from '../model/task-record.js';
 import { loadFixtures } from '../fixtures/load-fixtures.js';
 import { createTenant } from '../tenants/tenant.js';
 import { loadScenarios } from './load-scenarios.js';
@@ -233,11 +233,11 @@ describe('scenario engine on a manual clock', () => {
       ids.push(task.id);
     }
     const order: string[] = [];
-    // Scripted steps change the records the engine already holds (TaskStore.change).
-    const spy = tenant.world.store.change.bind(tenant.world.store);
-    tenant.world.store.change = (task, mutate) => {
-      const result = spy(task, mutate);
-      if (result.state === 'completed') order.push(`${result.updatedAt}:${result.id}`);
+    // Scripted steps change the records through the store.
+    const spy = tenant.world.store.update.bind(tenant.world.store);
+    tenant.world.store.update = (id, mutate) => {
+      const result = spy(id, mutate);
+      if (result?.state === 'completed') order.push(`${result.updatedAt}:${result.id}`);
       return result;
     };
     tenant.clock.advance(3 * 3_600_000);

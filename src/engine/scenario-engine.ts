@@ -1,5 +1,8 @@
-import type { TaskRecord, TaskState } from '../domain/types.js';
-import type { World } from '../domain/world.js';
+import type { TaskRecord, TaskState } from '../model/task-record.js';
+import type { TaskStore } from '../store/task-store.js';
+import type { IdSource } from '../support/ids.js';
+import type { Random } from '../support/random.js';
+import type { Clock } from './clock.js';
 import { moveSession, openSession, type StepTools } from './apply-step.js';
 import { chooseScenario } from './choose-scenario.js';
 import { DueQueue } from './due-queue.js';
@@ -45,8 +48,16 @@ export interface EngineSettings {
   outcomes: string[];
 }
 
+/** What the engine acts on: a tenant's tasks, clock and id and random streams. */
+export interface EngineWorld {
+  store: TaskStore;
+  clock: Clock;
+  ids: IdSource;
+  random: Random;
+}
+
 export interface ScenarioEngineOptions {
-  world: Omit<World, 'lifecycle' | 'atomically'>;
+  world: EngineWorld;
   catalogue: ScenarioCatalogue;
   defaultScenario: string;
   /** Outcomes still queued (when restoring a saved tenant). */
@@ -91,17 +102,18 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     due.push(progress.dueAt, task, progress.step);
   };
 
+  /** Changes a record the engine took from the store (the store numbers the change). */
+  const change = (task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord => store.update(task.id, mutate) ?? task;
+
   /** Apply the task's current step at `at` and plan the next one. */
   /** Returns the record as changed (a tenant's own copy of a shared one, the first time). */
   const happen = (task: TaskRecord, at: number, prompt?: string): TaskRecord =>
-    store.change(task, (t) => {
+    change(task, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
       } else moveSession(t, step.state, at, step, tools);
-      // Advanced in place: a new record per step was one more object for the young-generation
-      // collector to copy, and one more pointer from an old task to a young object for it to visit
-      // (bench/NOTES.md, fifth round). Persistence writes the record out before the next change.
+      // Advanced in place; persistence writes the record out before the next change.
       const progress = t.progress!;
       progress.step++;
       progress.since = at;
@@ -112,12 +124,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
 
   /**
    * A step fell due: applied unless the task has moved on since it was planned, or was planned but
-   * never stored (a control-API load refused after it was readied). The queue holds the record,
-   * not its id: looking the id up among 100,000+ was a cache miss on every task's first step. A
-   * record's `seq` is 0 until a store takes it and again once it lets it go (TaskStore.insert).
+   * never stored (a control-API load refused after it was readied).
    */
   const settleOne = (task: TaskRecord, step: number, at: number) => {
-    if (task.seq === 0 || !task.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
+    if (!store.has(task) || !task.progress || task.progress.step !== step || stepOf(task)?.trigger.kind !== 'after') return;
     happen(task, at);
   };
 
@@ -149,7 +159,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       if (step?.trigger.kind !== 'reads') return;
       const reads = task.progress!.reads + 1;
       if (reads >= step.trigger.count) happen(task, clock.now());
-      else store.change(task, (t) => (t.progress!.reads = reads));
+      else change(task, (t) => (t.progress!.reads = reads));
     },
     defaultScenario: () => defaultScenario,
     setDefaultScenario(name) {
@@ -171,7 +181,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       onTask(taskId, (task) => {
         if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
         const now = clock.now();
-        const moved = store.change(task, (t) => {
+        const moved = change(task, (t) => {
           moveSession(t, to, now, {}, tools);
           t.progress = undefined;
         });
@@ -183,7 +193,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
           return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
         }
         const now = clock.now();
-        const answered = stepOf(task)?.trigger.kind === 'answer' ? happen(task, now, prompt) : store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        const answered = stepOf(task)?.trigger.kind === 'answer' ? happen(task, now, prompt) : change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
         return { ok: true, task: answered };
       }),
     followUp: (taskId, prompt) =>
@@ -191,7 +201,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
         const now = clock.now();
         const scenario = task.progress?.scenario ?? defaultScenario;
-        const updated = store.change(task, (t) => {
+        const updated = change(task, (t) => {
           openSession(t, 'queued', now, prompt, tools);
           t.progress = { scenario, step: 0, since: now, reads: 0, dueAt: undefined };
           plan(t);
@@ -201,7 +211,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setArchived: (taskId, archived) =>
       onTask(taskId, (task) => {
         const now = clock.now();
-        const changed = store.change(task, (t) => {
+        const changed = change(task, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
         });

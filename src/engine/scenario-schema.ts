@@ -1,6 +1,6 @@
 // JSON Schema of a scenario file (docs/lifecycle.md). Checks a schema cannot express (one trigger
 // per step, legal moves) live in parse-scenario.ts.
-import { TASK_STATES } from '../domain/types.js';
+import { TASK_STATES } from '../model/task-record.js';
 
 const duration = { oneOf: [{ type: 'string' }, { type: 'number', minimum: 0 }] };
 export const scenarioSchema = {

@@ -1,4 +1,4 @@
-import type { TaskState, Usage } from '../domain/types.js';
+import type { TaskState, Usage } from '../model/task-record.js';
 
 /** What makes a step happen: time on the clock, client reads, or an answer from the user. */
 export type StepTrigger =

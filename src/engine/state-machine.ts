@@ -1,4 +1,4 @@
-import { TERMINAL_STATES, type TaskState } from '../domain/types.js';
+import { TERMINAL_STATES, type TaskState } from '../model/task-record.js';
 
 /**
  * Legal moves of a session's state (docs/lifecycle.md draws the same table). Terminal states lead

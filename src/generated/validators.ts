@@ -5471,11 +5471,11 @@ export const validateTasksPlan: ValidateFunction = group0.validateTasksPlan;
 export const validateFaultRule: ValidateFunction = group1.validateFaultRule;
 /** src/faults/fault-rule-schema.ts */
 export const validateFaultRulesFile: ValidateFunction = group1.validateFaultRulesFile;
-/** src/http/rate-limit-schemas.ts */
+/** src/http/control/rate-limit-schemas.ts */
 export const validateRateLimitSettings: ValidateFunction = group1.validateRateLimitSettings;
-/** src/http/rate-limit-schemas.ts */
+/** src/http/control/rate-limit-schemas.ts */
 export const validateRateLimitToken: ValidateFunction = group1.validateRateLimitToken;
-/** src/http/rate-limit-schemas.ts */
+/** src/http/control/rate-limit-schemas.ts */
 export const validateRateLimitReset: ValidateFunction = group1.validateRateLimitReset;
 /** src/http/control/control-body-schemas.ts */
 export const validateClockAdvanceBody: ValidateFunction = group2.validateClockAdvanceBody;

@@ -28,7 +28,7 @@ export const lockPathOf = (path: string) => `${path}.lock`;
  * One writer per state file: `<path>.lock` names the process that holds it. A lock whose process
  * is gone is taken over at once when it was on this host (its pid no longer runs, or runs a later
  * process), and after ABANDONED_AFTER_MS without a heartbeat when it was on another (a container
- * replaced by a new one with the same volume). docs/decisions/0008-state-file-lock.md says why
+ * replaced by a new one with the same volume). docs/decisions/0011-state-file-lock.md says why
  * not a library.
  */
 export function lockStateFile(path: string, now: () => number = Date.now): StateFileLock {

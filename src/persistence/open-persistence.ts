@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { snapshotTenant, type Tenant, type TenantChanges } from '../tenants/tenant.js';
 import { loadStateFile } from './load-state-file.js';
 import { lockStateFile, type StateFileLock } from './lock-state-file.js';

@@ -1,15 +1,15 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { Task } from '../model/task-record.js';
 import type { LogRecord, StateSnapshot, TenantSnapshot } from './state-records.js';
 
 export interface ReplayContext {
   /** The fixture tasks a tenant created fresh with this seed at this time would have. */
-  regenerate(seed: number, start: number): TaskRecord[];
+  regenerate(seed: number, start: number): Task[];
   defaultScenario: string;
 }
 
 /** The snapshot with the log's changes applied in order: the state to restore, by tenant. */
 export function replayState(snapshot: StateSnapshot | undefined, records: readonly LogRecord[], context: ReplayContext): TenantSnapshot[] {
-  const tenants = new Map<string, { base: Omit<TenantSnapshot, 'tasks'>; tasks: Map<string, TaskRecord> }>();
+  const tenants = new Map<string, { base: Omit<TenantSnapshot, 'tasks'>; tasks: Map<string, Task> }>();
   for (const t of snapshot?.tenants ?? []) {
     const { tasks, ...base } = t;
     tenants.set(t.name, { base, tasks: new Map(tasks.map((task) => [task.id, task])) });

@@ -1,21 +1,13 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { Task } from '../model/task-record.js';
 import { FileProblem } from '../support/file-problem.js';
+import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
+
+export type { TenantSnapshot };
 
 /** Bump when a change makes older files unreadable; older files are then refused, never rewritten. */
 export const STATE_VERSION = 1;
 export const SNAPSHOT_KIND = 'agent-tasks-emulator-state';
 export const LOG_KIND = 'agent-tasks-emulator-log';
-
-/** One tenant as saved: enough to carry on exactly where it was. */
-export interface TenantSnapshot {
-  name: string;
-  seed: number;
-  /** The tenant clock's time when saved (epoch ms); manual and scaled clocks resume from it. */
-  clockNow: number;
-  defaultScenario: string;
-  outcomes: string[];
-  tasks: TaskRecord[];
-}
 
 export interface StateSnapshot {
   kind: typeof SNAPSHOT_KIND;
@@ -36,7 +28,7 @@ export interface LogHeader {
 export type LogRecord =
   | { op: 'tenant'; tenant: string; seed: number; start: number }
   | { op: 'restore'; tenant: string; snapshot: TenantSnapshot }
-  | { op: 'put'; tenant: string; task: TaskRecord }
+  | { op: 'put'; tenant: string; task: Task }
   | { op: 'clock'; tenant: string; now: number }
   | { op: 'engine'; tenant: string; defaultScenario: string; outcomes: string[] }
   | { op: 'drop'; tenant: string };

@@ -1,4 +1,4 @@
-import { TASK_STATES } from '../domain/types.js';
+import { TASK_STATES } from '../model/task-record.js';
 import { validateTenantSnapshot } from '../generated/validators.js';
 
 const time = { type: 'number' } as const;

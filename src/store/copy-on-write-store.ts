@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import type { TaskStore } from './task-store.js';
 
 /**
@@ -14,16 +14,11 @@ export function createCopyOnWriteStore(shared: TaskStore, own: (shared: Iterable
   const take = (): TaskStore => {
     return (mine ??= own(shared.all()));
   };
-  // A record handed out before the copy is the shared one: the change goes to the copy of it.
-  const mineOf = (store: TaskStore, task: TaskRecord) => store.get(task.id) ?? task;
   return {
     insert: (task) => take().insert(task),
     get: (id) => (mine ?? shared).get(id),
+    has: (task) => (mine ?? shared).has(task),
     update: (id, mutate) => take().update(id, mutate),
-    change(task, mutate) {
-      const store = take();
-      return store.change(mineOf(store, task), mutate);
-    },
     revert: (task, before) => take().revert(task, before),
     query: (q) => (mine ?? shared).query(q),
     // Past every version the shared store had: a cache that saw one never mistakes the copy for it.

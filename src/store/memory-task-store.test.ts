@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
+import { TASK_STATES, type TaskRecord, type TaskState } from '../model/task-record.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from './memory-task-store.js';
 import type { TaskQuery } from './task-store.js';
@@ -97,9 +97,7 @@ describe('memory task store', () => {
           x.updatedAt = random.int(0, 60);
           x.archivedAt = random.next() < 0.2 ? 9 : null;
         };
-        // Both ways of changing a record: by id, and the record handed out.
-        if (i % 2 === 0) store.update(t.id, move);
-        else store.change(store.get(t.id)!, move);
+        store.update(t.id, move);
       }
       check(100);
     }
@@ -114,15 +112,36 @@ describe('memory task store', () => {
     expect(page('desc')).toEqual(['k', 'a', 'z', 'm']);
   });
 
-  it('numbers a record it takes from 1 up, and gives each back seq 0 when it lets them all go', () => {
+  it('numbers a record it takes from 1 up, knows which records it holds, and lets them all go', () => {
     const store = createMemoryTaskStore();
     const [a, b] = [task('a', {}), task('b', {})];
-    expect(a.seq).toBe(0);
     store.insert(a);
     store.insert(b);
     expect([a.seq, b.seq]).toEqual([1, 2]);
+    expect([store.has(a), store.has(b), store.has(task('a', {}))]).toEqual([true, true, false]);
     store.clear();
-    expect([a.seq, b.seq, store.count()]).toEqual([0, 0, 0]);
+    expect([store.has(a), store.has(b), store.count()]).toEqual([false, false, 0]);
+  });
+
+  it('owns the bookkeeping: sets it whatever a task held, gives each change a new revision, and reports each stored or changed record', () => {
+    const heard: TaskRecord[] = [];
+    const store = createMemoryTaskStore({ changing: (t) => ({ ...t }), changed: (t) => void heard.push(t) });
+    // As a snapshot or state file carries it: no seq, no revision.
+    const { seq: _s, revision: _r, ...saved } = task('a', {});
+    const stored = store.insert(saved);
+    const stale = { ...task('b', {}), seq: 99, revision: Number.NaN };
+    store.insert(stale);
+    expect([stored.seq, stale.seq]).toEqual([1, 2]);
+    const revisions = [stored.revision, stale.revision];
+    store.update('a', (t) => (t.updatedAt = 5));
+    store.update('b', (t) => (t.updatedAt = 5));
+    store.update('a', (t) => (t.updatedAt = 6));
+    revisions.push(stored.revision, stale.revision);
+    expect(revisions.every(Number.isInteger)).toBe(true);
+    expect(new Set(revisions).size).toBe(revisions.length);
+    expect(heard).toHaveLength(5);
+    // The observer hears the stored records themselves; the tenant strips the bookkeeping before saving (persistence tests).
+    for (const t of heard) expect(store.has(t)).toBe(true);
   });
 
   it('refuses a duplicate id and returns undefined when updating an unknown one', () => {

@@ -1,18 +1,22 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { ScopeIndex } from './scope-index.js';
 import type { StoreObserver, TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
 /**
- * In-memory store with per-repository and per-creator indexes (see scope-index.ts). It may start
- * with `shared` records that another store keeps, frozen (the built-in tasks every tenant
- * shares): they keep their `seq`, and each is replaced by a copy of its own the first time it
- * changes, so sharing costs a tenant nothing until then.
+ * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `observer`
+ * hears every stored or changed record (persistence writes it to the state file). The store may
+ * start with `shared` records that another store keeps, frozen (the built-in tasks every tenant
+ * shares): they keep their bookkeeping, and each is replaced by a copy of its own the first time
+ * it changes, so sharing costs a tenant nothing until then.
  */
 export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable<TaskRecord> = []): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
   let lastSeq = 0;
+  // One counter for every revision this store hands out, so a record never shows a revision it
+  // showed before with other contents (http/agent-tasks/present-cache.ts relies on it).
+  let lastRevision = 0;
   let version = 0;
 
   // Each record lives in its repository's index and its creator's.
@@ -24,7 +28,6 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
     byRepository.get(task.repositoryId)?.remove(task);
     byCreator.get(task.creatorId)?.remove(task);
   };
-
   /** The record to change: a shared one is first replaced by a copy this store may change. */
   const changeable = (task: TaskRecord): TaskRecord => {
     if (!Object.isFrozen(task)) return task;
@@ -35,21 +38,6 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
     return copy;
   };
 
-  function change(shared: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
-    const task = changeable(shared);
-    const before = observer?.changing(task);
-    version++;
-    removeFromIndexes(task);
-    try {
-      mutate(task);
-    } finally {
-      task.revision++;
-      addToIndexes(task);
-    }
-    observer?.changed(task, before);
-    return task;
-  }
-
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
   }
@@ -58,35 +46,50 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
     byId.set(task.id, task);
     addToIndexes(task);
     lastSeq = Math.max(lastSeq, task.seq);
+    lastRevision = Math.max(lastRevision, task.revision);
   }
 
   return {
-    insert(task) {
-      if (byId.has(task.id)) throw new Error(`task ${task.id} already stored`);
+    insert(given) {
+      if (byId.has(given.id)) throw new Error(`task ${given.id} already stored`);
+      const task = given as TaskRecord;
       task.seq = ++lastSeq;
+      task.revision = ++lastRevision;
       version++;
       byId.set(task.id, task);
       addToIndexes(task);
       observer?.changed(task, undefined);
+      return task;
     },
     get: (id) => byId.get(id),
+    has: (task) => byId.get(task.id) === task,
     update(id, mutate) {
-      const task = byId.get(id);
-      return task && change(task, mutate);
+      const stored = byId.get(id);
+      if (!stored) return undefined;
+      const task = changeable(stored);
+      const before = observer?.changing(task);
+      version++;
+      removeFromIndexes(task);
+      try {
+        mutate(task);
+      } finally {
+        task.revision = ++lastRevision;
+        addToIndexes(task);
+      }
+      observer?.changed(task, before);
+      return task;
     },
-    change,
     revert(task, before) {
       version++;
       removeFromIndexes(task);
       if (!before) {
         byId.delete(task.id);
-        task.seq = 0;
         return;
       }
-      // The store's own bookkeeping stays: a new revision, so no cache serves the undone change.
-      const { seq, revision } = task;
+      // The store's own bookkeeping stays, with a new revision, so no cache serves the undone change.
+      const seq = task.seq;
       for (const key of Object.keys(task)) if (!(key in before)) delete (task as unknown as Record<string, unknown>)[key];
-      Object.assign(task, before, { seq, revision: revision + 1 });
+      Object.assign(task, before, { seq, revision: ++lastRevision });
       addToIndexes(task);
     },
     query(q: TaskQuery): TaskPage {
@@ -101,7 +104,6 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
       const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
       // Totals are within visibility (repositoryIds), whatever the other filters.
       const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
-      // Totals and pages are written out, not spread into the answer (domain/agent-tasks.ts queryOf).
       const totalActive = hidden ? 0 : index.size(false, visibility);
       const totalArchived = hidden ? 0 : index.size(true, visibility);
       if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, totalActive, totalArchived };
@@ -136,7 +138,6 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
     all: () => byId.values(),
     clear() {
       version++;
-      for (const task of byId.values()) if (!Object.isFrozen(task)) task.seq = 0;
       byId.clear();
       byRepository.clear();
       byCreator.clear();

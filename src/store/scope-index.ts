@@ -1,4 +1,4 @@
-import { TASK_STATES, type TaskRecord, type TaskState } from '../domain/types.js';
+import { TASK_STATES, type TaskRecord, type TaskState } from '../model/task-record.js';
 import { SortedBucket, compareBy, type SortKey } from './sorted-bucket.js';
 
 // A plain object rather than a Map: read for every task stored or changed, with keys from a fixed set.
@@ -139,8 +139,7 @@ export class ScopeIndex {
    * The tasks kept by `keep` (which holds the `since` floor) among those created before it, in
    * created_at order. They were updated since, so they are found from the shorter of two ranges:
    * the tasks updated since the floor, or those created before it. Walking every bucket in
-   * created_at order to the first task created since the floor took 45 ms with 100,000 tasks
-   * (bench/NOTES.md).
+   * created_at order to the first task created since the floor took 45 ms with 100,000 tasks.
    */
   private createdBefore(buckets: Bucket[], cuts: number[], since: number, keep: (t: TaskRecord) => boolean): TaskRecord[] {
     const found: TaskRecord[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { createRandom } from '../support/random.js';
 import { SortedBlock } from './sorted-block.js';
 

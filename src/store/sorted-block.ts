@@ -1,11 +1,8 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 
 export type SortKey = 'updatedAt' | 'createdAt';
 
-/**
- * The task's time by `key`, read by name: `task[key]` with a key that varies made V8's property
- * lookup megamorphic, a hash probe on every comparison (seen in perf, bench/NOTES.md).
- */
+/** The task's time by `key`, read by name rather than as `task[key]` (docs/performance.md). */
 export function timeOf(task: TaskRecord, key: SortKey): number {
   return key === 'createdAt' ? task.createdAt : task.updatedAt;
 }

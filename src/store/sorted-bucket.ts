@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../domain/types.js';
+import type { TaskRecord } from '../model/task-record.js';
 import { SortedBlock, timeOf, type SortKey } from './sorted-block.js';
 
 export type { SortKey } from './sorted-block.js';
@@ -14,7 +14,7 @@ const DEFAULT_BLOCK_SIZE = 512;
  * The order lives in blocks of at most `blockSize` tasks rather than one array: a task moving on
  * (queued to in_progress) leaves its bucket at the old end, and removing from the front of one
  * 100,000-item array moved every other item, a fifth of a create's time under load
- * (bench/RESULTS.md). A block moves at most half its items. A task sorting after every other
+ * (docs/performance.md). A block moves at most half its items. A task sorting after every other
  * starts a new block when the last is full, so blocks fill up in the usual order of arrival rather
  * than split half empty. Reading by index walks the blocks, but remembers where it last was, so
  * reading neighbouring indexes (a page, either way) costs O(1) each.
@@ -25,10 +25,6 @@ export class SortedBucket implements Iterable<TaskRecord> {
   // Where the last `at` landed: the block and the index of its first item.
   private hintBlock = 0;
   private hintStart = 0;
-  // The block the last removal was from. Tasks leave a bucket mostly oldest first, but tasks that
-  // never move (fixtures, tasks left waiting) sit before them: the next to leave is then at the
-  // front of the block the last one left, found without a search reading records.
-  private leftFrom = 0;
 
   constructor(
     readonly key: SortKey,
@@ -42,19 +38,16 @@ export class SortedBucket implements Iterable<TaskRecord> {
   insert(task: TaskRecord): void {
     const blocks = this.blocks;
     const time = timeOf(task, this.key);
-    const seq = task.seq;
-    const last = blocks[blocks.length - 1];
-    // A new task, or one just moved on, sorts last or nearly so: the last block is looked at
-    // before any search, as each step of a search reads a record from somewhere in the heap.
-    if (!last || this.before(last.last(), time, seq)) {
-      if (!last || last.full) blocks.push(new SortedBlock(this.blockSize));
-      const block = blocks[blocks.length - 1]!;
-      block.insertAt(block.length, task);
+    const b = this.blockFor(time, task.seq);
+    if (b === blocks.length) {
+      // Sorts after every task (a new one, or one just moved on): onto the last block, or a new
+      // one when that is full, so blocks fill up in order of arrival rather than split half empty.
+      if (b === 0 || blocks[b - 1]!.full) blocks.push(new SortedBlock(this.blockSize));
+      const last = blocks[blocks.length - 1]!;
+      last.insertAt(last.length, task);
     } else {
-      let b = blocks.length - 1;
-      if (!this.before(last.first(), time, seq)) b = this.blockFor(time, seq);
       let block = blocks[b]!;
-      let at = block.lowerBound(this.key, time, seq);
+      let at = block.lowerBound(this.key, time, task.seq);
       if (block.full) {
         const half = block.length >> 1;
         blocks.splice(b + 1, 0, block.splitAt(half));
@@ -71,25 +64,9 @@ export class SortedBucket implements Iterable<TaskRecord> {
 
   /** Call before the record's key changes: the position is found from the current values. */
   remove(task: TaskRecord): void {
-    const blocks = this.blocks;
-    // Compared by reference first, which reads no record: the front of the bucket, then the front
-    // of the block the last removal was from.
-    if (blocks[0]?.first() === task) return this.removeAt(0, 0);
-    if (blocks[this.leftFrom]?.first() === task) return this.removeAt(this.leftFrom, 0);
-    const time = timeOf(task, this.key);
-    const first = blocks[0];
-    const b = first && !this.before(first.last(), time, task.seq) ? 0 : this.blockFor(time, task.seq);
-    // A scan comparing references reads no record, unlike a binary search by key.
-    const at = blocks[b]?.indexOf(task) ?? -1;
-    if (at < 0) {
-      // Not where its key says: search every block (only a caller breaking the contract gets here).
-      for (let i = 0; i < blocks.length; i++) {
-        const found = blocks[i]!.indexOf(task);
-        if (found >= 0) return this.removeAt(i, found);
-      }
-      return;
-    }
-    this.removeAt(b, at);
+    const b = this.blockFor(timeOf(task, this.key), task.seq);
+    const at = this.blocks[b]?.indexOf(task) ?? -1;
+    if (at >= 0) this.removeAt(b, at);
   }
 
   /** The item at a global index (0 <= index < size). */
@@ -139,7 +116,6 @@ export class SortedBucket implements Iterable<TaskRecord> {
     const block = this.blocks[b]!;
     block.removeAt(at);
     if (block.length === 0) this.blocks.splice(b, 1);
-    this.leftFrom = b;
     this.count--;
     this.resetHint();
   }

@@ -1,4 +1,4 @@
-import type { TaskRecord, TaskState } from '../domain/types.js';
+import type { Task, TaskRecord, TaskState } from '../model/task-record.js';
 
 export type TaskScope = { kind: 'repository'; repositoryId: number } | { kind: 'creator'; userId: number };
 
@@ -30,32 +30,39 @@ export interface TaskPage {
 /** Hears every record stored or changed (persistence writes it to the state file). */
 export interface StoreObserver {
   /** Before a stored record changes: a copy to undo the change with. */
-  changing(task: TaskRecord): TaskRecord;
+  changing(task: TaskRecord): Task;
   /** After a record was stored (`before` undefined) or changed. */
-  changed(task: TaskRecord, before: TaskRecord | undefined): void;
+  changed(task: TaskRecord, before: Task | undefined): void;
 }
 
-/** Where tasks live. Records handed out are live: change them only through `update`. */
+/**
+ * Where tasks live. Records handed out are live: change them only through `update`. The store
+ * owns each record's bookkeeping (`seq`, `revision`): it sets them on insert and update, whatever
+ * the record held, and what it hands to a format leaves them out (`taskOf`).
+ */
 export interface TaskStore {
-  /** Takes the record and numbers it (`seq` 1 and up): a record with `seq` 0 is in no store. */
-  insert(task: TaskRecord): void;
+  /** Takes the task as a record of this store, numbered after every record it took before. */
+  insert(task: Task): TaskRecord;
   get(id: string): TaskRecord | undefined;
+  /** Whether this very record is stored here (a record from before a `clear` is not). */
+  has(task: TaskRecord): boolean;
   update(id: string, mutate: (task: TaskRecord) => void): TaskRecord | undefined;
   /**
-   * As `update`, for a record this store handed out, without looking it up by id again: a lookup
-   * among 100,000 ids is a few cache misses. Not for a record from before a `clear`.
-   */
-  change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord;
-  /**
-   * Undoes a change this store just made, telling no observer: `before` is the record as it was
+   * Undoes a change this store just made, telling no observer: `before` is the task as it was
    * (the copy the observer's `changing` made), or undefined to let a just-stored record go again.
    */
-  revert(task: TaskRecord, before: TaskRecord | undefined): void;
+  revert(task: TaskRecord, before: Task | undefined): void;
   query(query: TaskQuery): TaskPage;
   /** Grows with every insert, update and clear: equal versions, equal answers to every query. */
   version(): number;
   count(): number;
   all(): IterableIterator<TaskRecord>;
-  /** Lets every record go, each back to `seq` 0. */
+  /** Lets every record go. */
   clear(): void;
+}
+
+/** The task without the store's bookkeeping: what snapshots, the state file and listeners carry. */
+export function taskOf(record: TaskRecord): Task {
+  const { seq: _seq, revision: _revision, ...task } = record;
+  return task;
 }

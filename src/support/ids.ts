@@ -20,11 +20,8 @@ const X = 'x'.charCodeAt(0);
 const V = 'v'.charCodeAt(0);
 
 export function createIdSource(random: Random, after?: number): IdSource {
-  // Bytes written into one buffer and read out as a string at once: a string made by
-  // concatenating pieces would leave V8 holding a tree of them for the id's whole life
-  // (support/flat-string.ts), and String.fromCharCode over an array of codes took 1.6 times as
-  // long (about 400 against 250 ns an id; a create draws three or four). Eight hex digits come from
-  // each 32-bit draw; one draw per digit showed in every profile.
+  // Hex digits written into one buffer and read out as a string at once, eight from each 32-bit
+  // draw: a create draws three or four ids (docs/performance.md).
   const bytes = Buffer.alloc(Math.max(UUID_LAYOUT.length, REQUEST_ID_LAYOUT.length));
   const fill = (layout: string, digits: string, variant: number) => {
     let word = 0;

@@ -4,7 +4,7 @@ import type { Ajv as AjvClass, Options, ValidateFunction } from 'ajv';
 /**
  * An ajv validator compiled on its first use, for a schema that is only known at run time (the
  * emulator's own are compiled at build time: src/generated/validators.ts). ajv's compiler is
- * loaded then too: importing it cost ~75 ms of start-up (bench/NOTES.md), which runs that never
+ * loaded then too: importing it cost ~75 ms of start-up (docs/performance.md), which runs that never
  * meet such a schema should not pay. Like ajv's own, `errors` holds the last call's problems.
  */
 export function lazyValidator(schema: object, options: Options = {}): ValidateFunction {

@@ -1,5 +1,3 @@
-import { TextSlots } from './text-slots.js';
-
 /** One API request as the journal keeps it. */
 export interface JournalEntry {
   id: number;
@@ -48,63 +46,34 @@ export interface Journal {
   readonly capacity: number;
 }
 
-/**
- * A ring kept as one array per field, written in place. An object per request lived for the
- * journal's `capacity` requests, long enough to be copied by the young-generation collector,
- * promoted and later swept: with a list asked 20,000 times a second that was about 340 bytes
- * promoted per request, 40% of all, and turning the journal off made lists 10% faster
- * (bench/NOTES.md, fifth round). Arrays of numbers hold them unboxed, and the request's strings
- * are copied into byte slots (text-slots.ts), so an entry leaves nothing for the collector.
- */
+/** A ring of the latest `capacity` entries, written in place. */
 export function createJournal(capacity: number): Journal {
-  const ids: number[] = [];
-  const atMs: number[] = [];
-  // The few method names Node knows, each one string for the process's life.
-  const methods: string[] = [];
-  const statuses: number[] = [];
-  const durations: number[] = [];
-  const faults: Array<JournalRecord['fault']> = [];
-  // Per entry: the path past any tenant prefix, the query from `?`, the request id.
-  const texts = new TextSlots(Math.max(capacity, 0), 3);
+  type Kept = Omit<JournalEntry, 'at'> & { atMs: number };
+  let ring: Kept[] = [];
   let next = 0;
-  let size = 0;
   let nextId = 1;
-  const entryAt = (i: number): JournalEntry => {
-    const [path, query, requestId] = texts.read(i);
-    const fault = faults[i];
-    return {
-      id: ids[i]!,
-      method: methods[i]!,
-      path: path!,
-      query: query!,
-      status: statuses[i]!,
-      durationMs: durations[i]!,
-      requestId: requestId!,
-      ...(fault ? { fault } : {}),
-      at: new Date(atMs[i]!).toISOString(),
-    };
-  };
+  const entryOf = ({ atMs, fault, ...rest }: Kept): JournalEntry => ({ ...rest, ...(fault ? { fault } : {}), at: new Date(atMs).toISOString() });
   return {
     capacity,
     record(entry) {
       if (capacity <= 0) return;
-      const i = next;
-      ids[i] = nextId++;
-      atMs[i] = entry.atMs;
-      methods[i] = entry.method;
-      statuses[i] = entry.status;
-      durations[i] = entry.durationMs;
-      faults[i] = entry.fault;
       const q = entry.url.indexOf('?');
-      texts.write(i, [entry.path.slice(entry.pathFrom), q === -1 ? '' : entry.url.slice(q), entry.requestId]);
-      next = i + 1 === capacity ? 0 : i + 1;
-      if (size < capacity) size++;
+      ring[next] = {
+        id: nextId++,
+        atMs: entry.atMs,
+        method: entry.method,
+        path: entry.path.slice(entry.pathFrom),
+        query: q === -1 ? '' : entry.url.slice(q),
+        status: entry.status,
+        durationMs: entry.durationMs,
+        requestId: entry.requestId,
+        fault: entry.fault,
+      };
+      next = next + 1 === capacity ? 0 : next + 1;
     },
     list(filter = {}) {
-      const oldest = size < capacity ? 0 : next;
-      const entries: JournalEntry[] = [];
-      for (let k = 0; k < size; k++) entries.push(entryAt((oldest + k) % capacity));
-      return entries.filter(
+      const oldestFirst = ring.length < capacity ? ring : [...ring.slice(next), ...ring.slice(0, next)];
+      return oldestFirst.map(entryOf).filter(
         (e) =>
           (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
           (filter.path === undefined || e.path === filter.path || e.path.startsWith(filter.path.endsWith('/') ? filter.path : `${filter.path}/`)) &&
@@ -112,10 +81,8 @@ export function createJournal(capacity: number): Journal {
       );
     },
     clear() {
-      for (const column of [ids, atMs, methods, statuses, durations, faults]) column.length = 0;
-      texts.clear();
+      ring = [];
       next = 0;
-      size = 0;
     },
   };
 }

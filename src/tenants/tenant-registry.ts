@@ -1,4 +1,4 @@
-import type { TenantSnapshot } from '../persistence/state-records.js';
+import type { TenantSnapshot } from './tenant-snapshot.js';
 import type { Tenant } from './tenant.js';
 
 export const DEFAULT_TENANT = 'default';

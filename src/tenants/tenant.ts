@@ -2,15 +2,15 @@ import type { World } from '../domain/world.js';
 import { createClock, type ClockMode, type ControllableClock } from '../engine/clock.js';
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
 import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
-import type { TaskRecord } from '../domain/types.js';
-import type { TenantSnapshot } from '../persistence/state-records.js';
+import type { Task } from '../model/task-record.js';
+import type { TenantSnapshot } from './tenant-snapshot.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';
 import { createIdSource } from '../support/ids.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { createCopyOnWriteStore, deepFreeze } from '../store/copy-on-write-store.js';
-import type { StoreObserver, TaskStore } from '../store/task-store.js';
+import { taskOf, type StoreObserver, type TaskStore } from '../store/task-store.js';
 import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
@@ -66,7 +66,7 @@ export function createSharedFixtures(fixtures: Fixtures, seed: number, startedAt
  * undone and the error thrown (persistence/open-persistence.ts).
  */
 export interface TenantChanges {
-  task(tenant: string, task: TaskRecord, undo: () => void): void;
+  task(tenant: string, task: Task, undo: () => void): void;
   clock(tenant: string, now: number, undo: () => void): void;
   settings(tenant: string, settings: EngineSettings, undo: () => void): void;
   /** Runs `fn` as one change: all of it is saved when it ends, or none of it is kept. */
@@ -97,10 +97,10 @@ export function createTenant(options: TenantOptions): Tenant {
   // Changes are reported once the tenant stands: its initial data is the fixtures (or the snapshot).
   let live = false;
   const observer: StoreObserver | undefined = changes && {
-    changing: (task) => structuredClone(task),
+    changing: (task) => structuredClone(taskOf(task)),
     changed: (task, before) => {
       if (!live) return;
-      changes.task(name, task, () => {
+      changes.task(name, taskOf(task), () => {
         store.revert(task, before);
         // The step the undone change had taken off the due queue waits there again.
         engine.resume([task]);
@@ -159,12 +159,12 @@ export function snapshotTenant(tenant: Tenant): TenantSnapshot {
     clockNow: tenant.clock.now(),
     defaultScenario: settings.defaultScenario,
     outcomes: settings.outcomes,
-    tasks: [...tenant.world.store.all()],
+    tasks: [...tenant.world.store.all()].map(taskOf),
   };
 }
 
 /** Made-up pull request ids continue above the highest one already stored. */
-function highestPullId(tasks: readonly TaskRecord[]): number | undefined {
+function highestPullId(tasks: readonly Task[]): number | undefined {
   let highest: number | undefined;
   for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
   return highest;

@@ -34,7 +34,7 @@ contractTest('lists', { runsOn: 'both', behaviour: 'list.sort' }, async () => {}
     ['missing runsOn', `contractTest('a', { behaviour: 'b' }, async () => {});`, /runsOn must be/],
     ['unknown runsOn', `contractTest('a', { runsOn: 'staging', behaviour: 'b' }, async () => {});`, /runsOn must be/],
     ['computed behaviour', `contractTest('a', { runsOn: 'both', behaviour: id }, async () => {});`, /behaviour must be a literal/],
-    ['import from src', `import { x } from '../../src/http/messages.js';\ncontractTest('a', { runsOn: 'both', behaviour: 'b' }, async () => {});`, /imports from src/],
+    ['import from src', `import { x } from '../../src/http/shared/messages.js';\ncontractTest('a', { runsOn: 'both', behaviour: 'b' }, async () => {});`, /imports from src/],
     ['no test at all', `const x = 1;`, /declares no contractTest/],
   ])('rejects %s', (_label, text, message) => {
     expect(scan(text).join('\n')).toMatch(message);

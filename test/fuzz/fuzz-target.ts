@@ -1,5 +1,5 @@
 import type { Emulator } from '../../src/create-emulator.js';
-import type { TaskRecord } from '../../src/domain/types.js';
+import type { TaskRecord } from '../../src/model/task-record.js';
 import type { SpecValidators } from '../support/spec-validators.js';
 import type { FuzzRequest, FuzzWorld } from './request-arbitraries.js';
 

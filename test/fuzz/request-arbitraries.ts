@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MODELS, TASK_STATES } from '../../src/domain/types.js';
+import { MODELS, TASK_STATES } from '../../src/model/task-record.js';
 import type { SpecOperation } from '../support/spec-validators.js';
 
 /** One request, as the fuzzer sends it. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { TASK_STATES } from '../../src/domain/types.js';
+import { TASK_STATES } from '../../src/model/task-record.js';
 import { NOW, testEmulator } from '../support/emulator.js';
 
 const REPO = '/agents/repos/octocat/hello-world/tasks';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TOKENS, testEmulator } from '../support/emulator.js';
 
-// A list asked again is answered from memory while nothing it depends on changed
-// (http/list-answers.ts). These ask each list twice around every kind of change, and check the
-// second answer against what changed.
+// A list asked again is assembled from kept task bodies while nothing it depends on changed
+// (http/agent-tasks/present-cache.ts). These ask each list twice around every kind of change,
+// and check the second answer against what changed.
 const REPO_TASKS = '/agents/repos/octocat/hello-world/tasks';
 const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 

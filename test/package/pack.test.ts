@@ -116,7 +116,7 @@ describe('the packed package', { timeout: 60_000 }, () => {
     expect(result.names).toContain('octocatReadOnly');
   });
 
-  it('starts on its built-in data without ajv’s compiler or the yaml package (bench/NOTES.md, start-up)', async () => {
+  it('starts on its built-in data without ajv’s compiler or the yaml package (docs/performance.md)', async () => {
     const script = `
       import { createRequire } from 'node:module';
       import { createEmulator } from 'agent-tasks-emulator';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { durationFrom } from '../../engine/duration.js';
-import type { ApiEnv } from '../env.js';
-import { parseIsoTimestamp } from '../list-query.js';
-import { MESSAGES } from '../messages.js';
-import { isoSeconds } from '../present-task.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { parseIsoTimestamp } from '../../support/iso-timestamp.js';
+import { MESSAGES } from '../shared/messages.js';
+import { isoSeconds } from '../agent-tasks/present-task.js';
+import { respondJson } from '../shared/respond.js';
 import { controlError, readControlBody } from './control-kit.js';
 import { validateClockAdvanceBody as advanceBody, validateClockSetBody as setBody } from '../../generated/validators.js';
 

@@ -1,7 +1,7 @@
 // JSON Schemas of the control API's request bodies (openapi/emulator.yaml). Their validators are
 // generated at build time (scripts/generate-validators.ts), so these objects are read by the
 // generator and its tests, not at run time.
-import { TASK_STATES } from '../../domain/types.js';
+import { TASK_STATES } from '../../model/task-record.js';
 
 export const clockAdvanceBodySchema = {
   type: 'object',

@@ -1,11 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ApiEnv } from '../env.js';
-import { parseJsonObject } from '../json-body.js';
-import { readLimitedText } from '../limit-body.js';
-import { MESSAGES } from '../messages.js';
-import { respondError } from '../respond.js';
+import type { ValidationProblem } from '../../domain/errors.js';
+import type { ApiEnv } from '../shared/env.js';
+import { parseJsonObject } from '../shared/json-body.js';
+import { readLimitedText } from '../shared/limit-body.js';
+import { MESSAGES } from '../shared/messages.js';
+import { respondError } from '../shared/respond.js';
 
 /** Errors of the control API point at its own description, served by the emulator. */
 export function controlDocsUrl(c: Context<ApiEnv>): string {
@@ -16,7 +17,7 @@ export function controlError(
   c: Context<ApiEnv>,
   status: ContentfulStatusCode,
   message: string,
-  errors?: Array<{ field: string; code: 'invalid' | 'missing_field'; message?: string }>,
+  errors?: ValidationProblem[],
   headers?: Record<string, string>,
 ) {
   return respondError(c, status, message, controlDocsUrl(c), errors, headers);

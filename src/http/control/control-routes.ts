@@ -1,16 +1,16 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { TenantRegistry } from '../../tenants/tenant-registry.js';
-import type { ApiEnv } from '../env.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { respondJson } from '../shared/respond.js';
 import { createClockRoutes } from './clock-routes.js';
 import { controlDocsUrl, controlError } from './control-kit.js';
-import { CONTROL_TOKEN_REQUIRED, hasControlToken } from './control-token.js';
+import { CONTROL_TOKEN_REQUIRED, hasControlToken } from '../shared/control-token.js';
 import { createJournalRoutes } from './journal-routes.js';
 import { createScenarioRoutes } from './scenario-routes.js';
 import { createTaskControlRoutes } from './task-routes.js';
 import { createTenantRoutes } from './tenant-routes.js';
 
-export { CONTROL_TOKEN_HEADER } from './control-token.js';
+export { CONTROL_TOKEN_HEADER } from '../shared/control-token.js';
 
 export interface ControlRouteOptions {
   tenants: TenantRegistry;
@@ -21,14 +21,11 @@ export interface ControlRouteOptions {
   description: string;
   /** Extra routers mounted under /_emulator (faults, rate limits). */
   extra?: Array<Hono<ApiEnv>>;
-  /** Middleware every control request passes first (the app's front door). */
-  entry?: MiddlewareHandler<ApiEnv>;
 }
 
 /** Everything under /_emulator: the emulator's own API, described in openapi/emulator.yaml. */
 export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
-  if (options.entry) routes.use('*', options.entry);
   // Every error of the control API points at its own description.
   routes.use('*', async (c, next) => {
     c.set('docsUrl', controlDocsUrl(c));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../env.js';
-import { MESSAGES } from '../messages.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { MESSAGES } from '../shared/messages.js';
+import { respondJson } from '../shared/respond.js';
 import { controlError } from './control-kit.js';
 
 /** The tenant's request journal: what clients asked and what they were answered. */

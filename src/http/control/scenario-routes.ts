@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Scenario } from '../../engine/scenario.js';
-import type { ApiEnv } from '../env.js';
-import { MESSAGES } from '../messages.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { MESSAGES } from '../shared/messages.js';
+import { respondJson } from '../shared/respond.js';
 import { controlError, readControlBody } from './control-kit.js';
 import { validateDefaultScenarioBody as defaultBody, validateOutcomesBody as outcomesBody } from '../../generated/validators.js';
 

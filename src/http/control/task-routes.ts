@@ -1,30 +1,14 @@
 import { Hono, type Context } from 'hono';
-import { buildTask } from '../../domain/agent-tasks.js';
-import { findRepository } from '../../domain/directory.js';
-import type { TaskRecord, TaskState } from '../../domain/types.js';
+import { DomainError } from '../../domain/errors.js';
+import { loadTasks, type LoadedTask } from '../../domain/load-tasks.js';
+import type { TaskState } from '../../model/task-record.js';
 import type { EngineResult } from '../../engine/scenario-engine.js';
-import type { ApiEnv } from '../env.js';
-import { parseIsoTimestamp } from '../list-query.js';
-import { MESSAGES } from '../messages.js';
-import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { MESSAGES } from '../shared/messages.js';
+import { presentTaskWithSessions, type UrlBases } from '../agent-tasks/present-task.js';
+import { respondJson } from '../shared/respond.js';
 import { controlError, readControlBody, TASKS_BODY_LIMIT } from './control-kit.js';
 import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
-
-/** One task of POST /_emulator/tasks. */
-export interface LoadedTask {
-  repository: string;
-  creator: string;
-  prompt: string;
-  state?: TaskState;
-  scenario?: string;
-  model?: string;
-  create_pull_request?: boolean;
-  base_ref?: string;
-  head_ref?: string;
-  archived?: boolean;
-  created_at?: string;
-}
 
 /** Levers on single tasks (move, cancel, answer, follow up, archive) and loading tasks in bulk. */
 export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
@@ -72,37 +56,13 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
     const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody, TASKS_BODY_LIMIT);
     if (!read.ok) return read.response;
     const { world, engine } = c.get('tenant');
-    engine.settle();
-    const now = world.clock.now();
-    const ready: TaskRecord[] = [];
-    // Check every task before storing any, so a bad entry changes nothing.
-    for (const [i, t] of read.body.tasks.entries()) {
-      const problem = (field: string, message: string) =>
-        controlError(c, 422, MESSAGES.validationFailed, [{ field: `tasks.${i}.${field}`, code: 'invalid', message }]);
-      const [owner = '', name = ''] = t.repository.split('/');
-      const repository = findRepository(world.directory, owner, name);
-      if (!repository) return problem('repository', `unknown repository ${t.repository}`);
-      const creator = world.directory.accounts.get(t.creator.toLowerCase());
-      if (!creator || creator.type !== 'User') return problem('creator', `unknown user ${t.creator}`);
-      const createdAt = t.created_at === undefined ? now : parseIsoTimestamp(t.created_at);
-      if (createdAt === undefined || createdAt > now) return problem('created_at', 'created_at must be an ISO 8601 timestamp not after the clock');
-      const task = buildTask(world, repository, creator, {
-        prompt: t.prompt,
-        model: t.model,
-        createPullRequest: t.create_pull_request ?? false,
-        baseRef: t.base_ref,
-        headRef: t.head_ref,
-      }, createdAt);
-      const refused = engine.adopt(task, { state: t.state, scenario: t.scenario });
-      if (refused) return problem(t.scenario !== undefined ? 'scenario' : 'state', refused);
-      if (t.archived) task.archivedAt = task.updatedAt;
-      ready.push(task);
+    try {
+      const loaded = loadTasks(world, engine, read.body.tasks);
+      return respondJson(c, 201, { tasks: loaded.map((t) => presentTaskWithSessions(t, bases(c))) });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation_failed') return controlError(c, 422, error.message, error.problems);
+      throw error;
     }
-    // All the tasks are kept, or none.
-    world.atomically(() => {
-      for (const task of ready) world.store.insert(task);
-    });
-    return respondJson(c, 201, { tasks: ready.map((t) => presentTaskWithSessions(t, bases(c))) });
   });
   return routes;
 }

@@ -38,4 +38,24 @@ describe('/_emulator routes', () => {
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ message: 'Not Found' });
   });
+
+  it('exports tasks without the store bookkeeping, and a task imported from it is cached and renewed like any other', async () => {
+    const { app } = createEmulator({ clockMode: 'manual' });
+    const made = (await (await app.request('/agents/repos/octocat/hello-world/tasks', { method: 'POST', headers: AUTH, body: '{"prompt":"Fix it"}' })).json()) as { id: string };
+    const snapshot = (await (await app.request('/_emulator/snapshot')).json()) as { tasks: Array<Record<string, unknown>> };
+    expect(snapshot.tasks.length).toBeGreaterThan(0);
+    for (const task of snapshot.tasks) expect(Object.keys(task).filter((k) => k === 'seq' || k === 'revision')).toEqual([]);
+
+    expect((await app.request('/t/copy/_emulator/snapshot', { method: 'PUT', body: JSON.stringify(snapshot) })).status).toBe(200);
+    const path = `/t/copy/agents/tasks/${made.id}`;
+    const first = await app.request(path, { headers: AUTH });
+    const etag = first.headers.get('etag')!;
+    expect(((await first.json()) as { state: string }).state).toBe('queued');
+    expect((await app.request(path, { headers: { ...AUTH, 'if-none-match': etag } })).status).toBe(304);
+    expect((await app.request(`/t/copy/_emulator/tasks/${made.id}/cancel`, { method: 'POST' })).status).toBe(200);
+    const after = await app.request(path, { headers: { ...AUTH, 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { state: string }).state).toBe('cancelled');
+    expect((await app.request(path, { headers: { ...AUTH, 'if-none-match': after.headers.get('etag')! } })).status).toBe(304);
+  });
 });

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import type { TenantRegistry } from '../../tenants/tenant-registry.js';
-import type { ApiEnv } from '../env.js';
-import { respondJson } from '../respond.js';
+import type { ApiEnv } from '../shared/env.js';
+import { respondJson } from '../shared/respond.js';
 import { createTenantSnapshotCheck } from '../../persistence/task-record-schema.js';
 import type { TenantSnapshot } from '../../persistence/state-records.js';
 import { snapshotTenant } from '../../tenants/tenant.js';
-import { parseJsonObject } from '../json-body.js';
-import { MESSAGES } from '../messages.js';
+import { parseJsonObject } from '../shared/json-body.js';
+import { MESSAGES } from '../shared/messages.js';
 import { controlError, readControlBody, readControlText, SNAPSHOT_BODY_LIMIT } from './control-kit.js';
 import { validateTenantResetBody as resetBody, validateTenantSeedBody as seedBody } from '../../generated/validators.js';
 
