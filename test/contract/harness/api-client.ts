@@ -94,6 +94,9 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       }
     }
     const headers = buildHeaders(req, target.token);
+    if (target.controlToken && req.path.startsWith('/_emulator') && !headers.has('x-emulator-control-token')) {
+      headers.set('x-emulator-control-token', target.controlToken);
+    }
     const operation = validators.find(method, req.path);
     // Without credentials nothing can start; anything else that reaches "Start a task" might.
     const reservation = operation?.id === CREATE_OPERATION && req.token !== null ? reserveSlot() : undefined;
