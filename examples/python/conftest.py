@@ -3,10 +3,10 @@
 The emulator is started with --ready-json on port 0: once it listens it prints one JSON line
 (url, tokens, version, pid), so nothing here parses the human banner or guesses a port.
 
-Which emulator: the command in AGENT_TASKS_EMULATOR (for example "node dist/main.js" in a clone,
-or "docker run --rm -p 4010:4010 ..." is NOT supported: it must print the ready line itself), else
-`agent-tasks-emulator` on PATH, else `npx --no-install agent-tasks-emulator` (an npm project that
-has it as a dev dependency).
+Which emulator: the command in AGENT_TASKS_EMULATOR (for example "node dist/main.js" in a clone
+of the emulator), else node_modules/.bin/agent-tasks-emulator in this folder or one above it (an
+npm project that has it as a dev dependency), else `agent-tasks-emulator` on PATH. Not through npx:
+npx does not pass SIGTERM on, so the emulator could not shut down cleanly.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import shlex
 import shutil
 import subprocess
 import uuid
+from pathlib import Path
 
 import pytest
 import requests
@@ -25,9 +26,14 @@ import requests
 def _command() -> list:
     if os.environ.get("AGENT_TASKS_EMULATOR"):
         return shlex.split(os.environ["AGENT_TASKS_EMULATOR"])
+    folder = Path.cwd().resolve()
+    for parent in [folder, *folder.parents]:
+        local = parent / "node_modules" / ".bin" / "agent-tasks-emulator"
+        if local.exists():
+            return [str(local)]
     if shutil.which("agent-tasks-emulator"):
         return ["agent-tasks-emulator"]
-    return ["npx", "--no-install", "agent-tasks-emulator"]
+    raise RuntimeError("agent-tasks-emulator not found: npm install --save-dev agent-tasks-emulator, or set AGENT_TASKS_EMULATOR")
 
 
 @pytest.fixture(scope="session")
