@@ -68,6 +68,10 @@ describe('workflow files', () => {
 
     const tarball = release.jobs.tarball!;
     expect(runs(tarball)).toContain('npm ci && npm test');
+    // npm refuses provenance unless package.json's repository is the repository that built it.
+    const setRepository = runs(tarball).indexOf('npm pkg set repository.type=git "repository.url=git+https://github.com/${GITHUB_REPOSITORY}.git"');
+    expect(setRepository).toBeGreaterThan(-1);
+    expect(setRepository).toBeLessThan(runs(tarball).indexOf('npm pack'));
     expect(runs(tarball)).toMatch(/node \.ci\/smoke-tarball\.mjs/);
     expect(runs(release.jobs.image!)).toMatch(/bash \.ci\/smoke-image\.sh/);
 
