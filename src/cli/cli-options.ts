@@ -93,7 +93,7 @@ export const OPTIONS = {
   }),
   timeScale: option({
     arg: 'N',
-    description: 'virtual seconds per real second with --clock scaled (default 60); implies --clock scaled when given alone',
+    description: 'virtual seconds per real second with --clock scaled (default 60); alone it implies --clock scaled, with --clock real or manual it is an error',
     commands: ['serve'],
     parse: positiveNumber,
   }),
