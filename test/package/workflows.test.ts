@@ -91,6 +91,19 @@ describe('workflow files', () => {
     for (const step of pushes) expect(String(step.with?.platforms).split(',')).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
+  it(".ci/run runs the README's test command, then the Python example and the docs trial, and hides no exit code", () => {
+    const script = readFileSync(join(ROOT, '.ci/run'), 'utf8');
+    const steps = script.split('\n').filter((line) => line && !line.startsWith('#') && !line.startsWith(' '));
+    expect(script).toMatch(/^set -euo pipefail$/m);
+    const at = (pattern: RegExp) => steps.findIndex((line) => pattern.test(line));
+    expect(at(/^npm test$/)).toBeGreaterThan(at(/^npm ci /));
+    expect(at(/python3 -m pytest examples\/python/)).toBeGreaterThan(at(/^npm test$/));
+    expect(at(/^node \.ci\/try-docs\.mjs$/)).toBeGreaterThan(at(/python3 -m pytest/));
+    // pytest's 5 (no tests collected) must fail the run like any other failure.
+    for (const line of steps.filter((l) => /pytest|npm test|try-docs/.test(l))) expect(line).not.toMatch(/\|\||; *true|\|\s*tee/);
+    expect(script).toMatch(/apt-get install -y -q --no-install-recommends python3 python3-pytest python3-requests/);
+  });
+
   it('the smoke scripts they call exist', () => {
     for (const script of ['.ci/smoke-tarball.mjs', '.ci/smoke-image.sh']) expect(() => readFileSync(join(ROOT, script))).not.toThrow();
   });
