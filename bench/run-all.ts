@@ -1,9 +1,11 @@
 import { runBigList } from './big-list.js';
 import { runFuzz } from './fuzz.js';
+import { runKillLoop } from './kill-loop.js';
 import { writeReport } from './report.js';
 import { runScenario } from './scenario-run.js';
 import { runSoak } from './soak.js';
 import { runStartupMemory } from './startup-memory.js';
+import { runTenantCost } from './tenant-cost.js';
 import { runThroughput } from './throughput.js';
 
 /**
@@ -14,9 +16,11 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   throughput: runThroughput,
   'big-list': runBigList,
   'startup-memory': runStartupMemory,
+  'tenant-cost': runTenantCost,
   scenario: runScenario,
   fuzz: runFuzz,
   soak: runSoak,
+  'kill-loop': runKillLoop,
   // Only rewrites RESULTS.md from the figures already in bench/results.
   report: async () => 'RESULTS.md rewritten',
 };

@@ -16,10 +16,12 @@ const TIME_LIMIT_S = 600;
  * 200,000 requests of a mix that touches everything kept per request or per caller: reads and
  * creates in tenants that come and go (more names than --max-tenants), unknown tokens, unknown
  * paths, bad versions. Memory is read after GC every two seconds; bounded state shows as a flat line.
- * Creates go only to the rotating tenants: stored tasks grow by design, evicted tenants take theirs.
+ * Creates go only to the rotating tenants: stored tasks grow by design, expired tenants take theirs.
+ * Tenants expire after a second unused, so more names than places means both turnover and the
+ * 503 a full registry gives (a tenant in use is never dropped for a new one).
  */
 export async function runSoak() {
-  const server = await spawnServer('emulator', { fixturesDir: fixturesWithTasks(60), maxTenants: MAX_TENANTS, journalSize: 1000 }, { path: REPO_TASKS, headers: API_HEADERS });
+  const server = await spawnServer('emulator', { fixturesDir: fixturesWithTasks(60), maxTenants: MAX_TENANTS, tenantIdleMs: 1000, journalSize: 1000 }, { path: REPO_TASKS, headers: API_HEADERS });
   const list = (await (await fetch(`${server.url}${REPO_TASKS}`, { headers: API_HEADERS })).json()) as { tasks: Array<{ id: string }> };
   const taskId = list.tasks[0]!.id;
   const random = createRandom(2026);

@@ -5,11 +5,13 @@ import { createTaskBodyParser } from './http/create-task-body.js';
 import { createControlRoutes } from './http/control/control-routes.js';
 import type { ApiEnv } from './http/env.js';
 import type { LinkStyle } from './http/link-header.js';
-import { GENERIC_DOCS_URL, MESSAGES } from './http/messages.js';
+import { GENERIC_DOCS_URL, MESSAGES, stateNotSavedMessage } from './http/messages.js';
+import { StateFileBroken, StateWriteError } from './persistence/state-write-errors.js';
 import { respondError } from './http/respond.js';
 import { readSpecOperations } from './http/spec-operations.js';
-import { isConnectionFault } from './http/connection-fault.js';
+import { isClientGone, isConnectionFault } from './http/connection-fault.js';
 import { frontDoor } from './http/front-door.js';
+import { createNewTenantGate } from './http/new-tenant-gate.js';
 import { createControlFaultsRoutes } from './http/control-faults-routes.js';
 import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
 import { createRateLimitRoute } from './http/rate-limit-route.js';
@@ -65,12 +67,18 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
       const status = DOMAIN_STATUS[error.code];
       return respondError(c, status, error.message, undefined, status === 422 ? error.problems : undefined);
     }
+    if (error instanceof StateWriteError || error instanceof StateFileBroken) {
+      return respondError(c, 503, stateNotSavedMessage(error.reason, error instanceof StateFileBroken), GENERIC_DOCS_URL, undefined, { 'retry-after': '1' });
+    }
+    // The journal and request log show it; the answer goes nowhere.
+    if (isClientGone(error)) return respondError(c, 400, MESSAGES.badRequest, GENERIC_DOCS_URL);
     deps.logError?.(error);
     return respondError(c, 500, MESSAGES.serverError, GENERIC_DOCS_URL);
   };
   // Every request passes the front door: as middleware where a route has middleware anyway (the
   // control API), around the only handler elsewhere, so Hono calls it without composing.
-  const door = frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep, answerError });
+  const gate = createNewTenantGate({ controlToken: deps.config.controlToken, knowsToken: (token) => deps.tenants.default.world.directory.tokens.has(token) });
+  const door = frontDoor({ tenants: deps.tenants, ids: deps.ids, publicBase, realTime: deps.realTime, sleep: deps.sleep ?? realSleep, gate, answerError });
   const api = new Hono<ApiEnv>()
     .route(
       '/_emulator',

@@ -21,6 +21,8 @@ const EMULATOR_OPTION_KEYS: Record<keyof EmulatorOptions, true> = {
   journalSize: true,
   stateFile: true,
   warn: true,
+  onStateFileBroken: true,
+  stateFileSystem: true,
   tenantIdleMs: true,
   maxTenants: true,
   logError: true,

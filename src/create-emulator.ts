@@ -11,9 +11,11 @@ import { requestLog } from './http/request-log.js';
 import { createIdSource } from './support/ids.js';
 import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
 import { createRandom } from './support/random.js';
-import { createTenant } from './tenants/tenant.js';
+import { createSharedFixtures, createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
 import { openPersistence } from './persistence/open-persistence.js';
+import type { StateFileSystem } from './persistence/state-file-system.js';
+import { StateWriteError, type StateFileBroken } from './persistence/state-write-errors.js';
 import { createTenantRegistry, type TenantRegistry } from './tenants/tenant-registry.js';
 import { parseFaultRulesDocument } from './faults/check-fault-rule.js';
 import { loadFaultRules } from './faults/load-fault-rules.js';
@@ -47,6 +49,13 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   stateFile?: string;
   /** Where start-up warnings go (a torn last state record, for one). */
   warn?: (message: string) => void;
+  /**
+   * Hears, once, that the state file could not be repaired after a failed write: from then on
+   * every change is refused with a 503. The CLI stops the process; by default it is logged.
+   */
+  onStateFileBroken?: (error: StateFileBroken) => void;
+  /** The file operations the state file is written with (tests make them fail); node:fs by default. */
+  stateFileSystem?: StateFileSystem;
   /** A named tenant unused this long (real time) is forgotten (default 30 minutes). */
   tenantIdleMs?: number;
   maxTenants?: number;
@@ -87,26 +96,39 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const catalogue = options.scenarios ?? loadScenarios(options.scenarioDirs);
   const defaultScenario = options.defaultScenario ?? DEFAULT_SCENARIO;
   checkScenarioNames(catalogue, defaultScenario, fixtures);
+  const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
+  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
+  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
   const persistence = options.stateFile
     ? openPersistence({
         path: options.stateFile,
         regenerate: (s, start) => generateTasks(fixtures.plan, s, start),
         defaultScenario,
         realTime: timeSource,
+        fileSystem: options.stateFileSystem,
+        warn: (message) => options.warn?.(message),
+        onBroken: (error) => (options.onStateFileBroken ?? ((e) => logger.error('state file broken', { error: e.message })))(error),
       })
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
   let imports = 0;
-  const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
-  const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
-  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
+  // Generated once, when the emulator starts: tenants made later share them, older by the time since.
+  const sharedFixtures = createSharedFixtures(fixtures, seed, options.clockStart ?? timeSource());
   const tenants = createTenantRegistry({
     realTime: timeSource,
     idleMs: options.tenantIdleMs,
     maxTenants: options.maxTenants,
     initial: [...restoring.keys()],
-    onForget: (name) => persistence?.tenantForgotten(name),
+    onForget: (name) => {
+      try {
+        persistence?.tenantForgotten(name);
+      } catch (error) {
+        // Its removal could not be saved: it stays, and expiry is tried again later.
+        if (error instanceof StateWriteError) return false;
+        throw error;
+      }
+    },
     create: (name, overrides) => {
       const restore = overrides ? overrides.restore : restoring.get(name);
       restoring.delete(name);
@@ -126,13 +148,19 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         restore,
         idSalt: overrides?.restore ? `import-${++imports}-${persistence?.startNumber ?? 0}` : restore ? `start-${persistence?.startNumber}` : undefined,
         changes: persistence?.changes,
+        sharedFixtures,
       });
       if (overrides?.restore) persistence?.tenantRestored(tenant);
       else if (!restore) persistence?.tenantCreated(tenant);
       return tenant;
     },
   });
-  persistence?.start(() => tenants.all());
+  try {
+    persistence?.start(() => tenants.all());
+  } catch (error) {
+    persistence?.close(); // lets the lock go
+    throw error;
+  }
   const config: AppConfig = {
     baseUrl: options.baseUrl,
     webBaseUrl: options.webBaseUrl ?? 'https://github.com',

@@ -75,6 +75,11 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     journalSize: options.journalSize,
     // A dropped state record matters to whoever runs it, so it shows even at --log-level error.
     warn: (message) => logger.error('state file warning', { warning: message }),
+    // The request that found it is answered (a 503) before the process goes.
+    onStateFileBroken: (error) => {
+      io.err(`${NAME}: ${error.message}\n`);
+      setImmediate(() => process.exit(1));
+    },
   });
   let listening;
   try {
@@ -115,7 +120,15 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     io.out(formatReadyLine({ url, tokens: emulatorTokens(emulator), version: loadVersion(), pid: process.pid }));
   } else if (logger.enabled('info')) {
     const boundTo = new URL(url).hostname.replace(/^\[|\]$/g, '') === options.host ? undefined : options.host;
-    io.out(formatBanner({ url, boundTo, directory: fixtures.directory, tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml') }));
+    io.out(
+      formatBanner({
+        url,
+        boundTo,
+        directory: fixtures.directory,
+        tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml'),
+        controlToken: options.controlToken !== undefined,
+      }),
+    );
   }
   return undefined;
 }

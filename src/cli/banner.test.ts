@@ -21,8 +21,18 @@ describe('formatBanner', () => {
     );
   });
 
-  it('mentions the bound address when it differs from the URL', () => {
-    expect(banner(builtIn, '0.0.0.0').split('\n')[0]).toBe('agent-tasks-emulator listening on http://127.0.0.1:4010 (bound to 0.0.0.0)');
+  it('mentions the bound address when it differs from the URL, and warns when other machines can reach it', () => {
+    const open = banner(builtIn, '0.0.0.0');
+    expect(open.split('\n')[0]).toBe('agent-tasks-emulator listening on http://127.0.0.1:4010 (bound to 0.0.0.0)');
+    expect(open).toContain('network  bound to 0.0.0.0 (--host or HOST): other machines can reach it, and the built-in tokens are public');
+    expect(banner(builtIn, '127.0.0.2')).not.toContain('network');
+    expect(banner(builtIn)).not.toContain('network');
+  });
+
+  it('says how tenants are made: by a first valid request, or through the control API when guarded', () => {
+    expect(banner(builtIn)).toContain('made by its first request with a valid token');
+    const guarded = formatBanner({ url: 'http://127.0.0.1:4010', directory: builtIn, tokensFile: 't', controlToken: true });
+    expect(guarded).toContain('made by POST http://127.0.0.1:4010/t/<name>/_emulator/reset with the control token');
   });
 
   it('falls back to a token that can list tasks, and to none rather than a useless one', () => {

@@ -8,7 +8,11 @@ export interface BannerInput {
   directory: Directory;
   /** The tokens file, so a reader knows where the other tokens are described. */
   tokensFile: string;
+  /** With --control-token, tenants are made only through the control API. */
+  controlToken?: boolean;
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** The lines printed at start-up: where to send requests, how to reach a tenant, a token to try. */
 export function formatBanner(input: BannerInput): string {
@@ -16,9 +20,15 @@ export function formatBanner(input: BannerInput): string {
   const token = tokenToShow(input.directory);
   const lines = [
     `agent-tasks-emulator listening on ${url}${input.boundTo ? ` (bound to ${input.boundTo})` : ''}`,
-    `  tenants  ${url}/t/<name>/...  each name gets its own state, created on first use`,
+    input.controlToken
+      ? `  tenants  ${url}/t/<name>/...  each name gets its own state, made by POST ${url}/t/<name>/_emulator/reset with the control token`
+      : `  tenants  ${url}/t/<name>/...  each name gets its own state, made by its first request with a valid token`,
     `  health   ${url}/_emulator/health`,
   ];
+  // Set by HOST in the environment as easily as by --host: say what it means.
+  if (input.boundTo !== undefined && !LOOPBACK.test(input.boundTo)) {
+    lines.push(`  network  bound to ${input.boundTo} (--host or HOST): other machines can reach it, and the built-in tokens are public`);
+  }
   if (token) {
     lines.push(
       `  token    ${token.value}  (${token.name ?? token.user.login}; all tokens: ${input.tokensFile})`,

@@ -143,7 +143,7 @@ export const OPTIONS = {
   }),
   maxTenants: option({
     arg: 'N',
-    description: 'tenants alive at once; past it the least recently used is forgotten',
+    description: 'tenants alive at once (the default one included); past it a new tenant is refused with a 503 until one goes idle',
     commands: ['serve'],
     default: 1000,
     parse: integer(1, 1_000_000),

@@ -37,7 +37,9 @@ describe('parseContractArguments', () => {
     expect(parseContractArguments(['--base-url', 'http://127.0.0.1:4010/'], {}, 'ab12')).toMatchObject({
       startEmulator: false,
       suiteEnv: { CONTRACT_TARGET: 'emulator', CONTRACT_BASE_URL: 'http://127.0.0.1:4010/t/contract-ab12' },
+      runTenant: 'contract-ab12',
     });
+    expect(parseContractArguments([], { CONTRACT_BASE_URL: 'http://127.0.0.1:4010/t/ci-7' }, 'ab12')).not.toHaveProperty('runTenant');
     expect(suiteEnv(parseContractArguments([], { CONTRACT_BASE_URL: 'http://127.0.0.1:4010/t/ci-7' }, 'ab12')).CONTRACT_BASE_URL).toBe('http://127.0.0.1:4010/t/ci-7');
     expect(parseContractArguments(['--target', 'github', '--base-url', 'http://127.0.0.1:4010', '--token', 't', '--repo', 'a/b'], {})).toMatchObject({
       suiteEnv: { CONTRACT_TARGET: 'github', CONTRACT_BASE_URL: 'http://127.0.0.1:4010' },

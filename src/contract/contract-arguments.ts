@@ -56,6 +56,8 @@ export type ContractArguments =
       suiteEnv: Record<string, string>;
       /** No base URL for an emulator target: the command starts one in-process. */
       startEmulator: boolean;
+      /** The tenant the command chose for the run (and must make), when the URL named none. */
+      runTenant?: string;
     };
 
 export class ContractUsageError extends Error {
@@ -105,8 +107,12 @@ export function parseContractArguments(argv: string[], env: NodeJS.ProcessEnv, r
     if (!suiteEnv.CONTRACT_REPO) throw new ContractUsageError('--repo OWNER/REPO (or CONTRACT_REPO) is required with --target github');
   }
   const outDir = typeof values.out === 'string' ? values.out : 'contract-report';
-  if (target === 'emulator' && baseUrl) suiteEnv.CONTRACT_BASE_URL = inTenant(baseUrl, runId);
-  return { help: false, outDir, suiteEnv, startEmulator: target === 'emulator' && !baseUrl };
+  let runTenant: string | undefined;
+  if (target === 'emulator' && baseUrl) {
+    suiteEnv.CONTRACT_BASE_URL = inTenant(baseUrl, runId);
+    if (suiteEnv.CONTRACT_BASE_URL !== baseUrl.replace(/\/+$/, '')) runTenant = contractTenant(runId);
+  }
+  return { help: false, outDir, suiteEnv, startEmulator: target === 'emulator' && !baseUrl, ...(runTenant ? { runTenant } : {}) };
 }
 
 /** `http://h:4010` -> `http://h:4010/t/contract-<runId>`; a URL already in a tenant stays. */

@@ -70,6 +70,12 @@ describe('runContractCommand', () => {
       expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
     }, 120_000);
 
+    it('exits 2 and asks for the control token when a guarded emulator refuses to make its tenant', async () => {
+      const { io, err } = collect();
+      expect(await runContractCommand(['--base-url', faithful.url, '--out', join(dir, 'refused')], {}, { io, consoleReporter: false, runId: 'nok' })).toBe(2);
+      expect(err.join('')).toContain(`${faithful.url}/t/contract-nok/_emulator/reset answered 401: the emulator needs its control token (--control-token, or CONTRACT_CONTROL_TOKEN)`);
+    });
+
     it('exits 1 and names the broken behaviour when the target diverges', async () => {
       const out = join(dir, 'fail');
       const { io } = collect();

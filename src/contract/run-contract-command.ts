@@ -67,6 +67,13 @@ export async function runContractCommand(argv: string[], env: NodeJS.ProcessEnv,
   const running = args.startEmulator ? await startEmulator({ port: 0, host: '127.0.0.1' }) : undefined;
   const suiteEnv = running ? { ...args.suiteEnv, CONTRACT_BASE_URL: inTenant(running.url, runId) } : args.suiteEnv;
   if (suiteEnv.CONTRACT_TARGET === 'emulator') io.out(`contract: running against ${suiteEnv.CONTRACT_BASE_URL}\n`);
+  if (args.runTenant) {
+    const problem = await makeTenant(suiteEnv.CONTRACT_BASE_URL!, suiteEnv.CONTRACT_CONTROL_TOKEN);
+    if (problem) {
+      io.err(`agent-tasks-emulator contract: ${problem}\n`);
+      return 2;
+    }
+  }
   const reporter = new ParityReporter(outDir, PACKAGE_ROOT);
   // vitest reports failure through process.exitCode; this command answers with its own code.
   const exitCodeBefore = process.exitCode;
@@ -107,6 +114,28 @@ export async function runContractCommand(argv: string[], env: NodeJS.ProcessEnv,
   }
   io.out(`contract: ${report.result}; reports in ${outDir} (report.md, report.json, junit.xml)\n`);
   return report.result === 'passed' ? 0 : 1;
+}
+
+/**
+ * Makes the run's own tenant through the control API: an emulator started with --control-token
+ * makes tenants only that way (and answers 404 in one never made). Returns what went wrong.
+ */
+async function makeTenant(tenantUrl: string, controlToken: string | undefined): Promise<string | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(`${tenantUrl}/_emulator/reset`, {
+      method: 'POST',
+      headers: controlToken ? { 'x-emulator-control-token': controlToken } : {},
+    });
+  } catch (error) {
+    return `cannot reach ${tenantUrl}: ${(error as Error).message}`;
+  }
+  await res.body?.cancel();
+  if (res.ok) return undefined;
+  if (res.status === 401) {
+    return `${tenantUrl}/_emulator/reset answered 401: the emulator needs its control token (--control-token, or CONTRACT_CONTROL_TOKEN)`;
+  }
+  return `${tenantUrl}/_emulator/reset answered ${res.status}: is this an agent-tasks-emulator? (--target github for GitHub)`;
 }
 
 export async function loadVitest(): Promise<VitestNode | undefined> {

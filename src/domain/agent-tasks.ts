@@ -46,10 +46,13 @@ export function createTaskInRepo(world: World, caller: Caller, owner: string, re
   const repository = resolveRepository(world, caller, owner, repo, 'write');
   world.lifecycle.settle();
   const task = buildTask(world, repository, caller.user, input, world.clock.now());
-  const started = world.lifecycle.start(task, { headerScenario: input.headerScenario, repositoryScenario: repository.defaultScenario });
-  if (!started.ok) throw validationFailed([{ field: started.field, code: 'invalid', message: started.message }]);
-  world.store.insert(task);
-  return task;
+  // A queued outcome the task takes and the task itself are kept together or not at all.
+  return world.atomically(() => {
+    const started = world.lifecycle.start(task, { headerScenario: input.headerScenario, repositoryScenario: repository.defaultScenario });
+    if (!started.ok) throw validationFailed([{ field: started.field, code: 'invalid', message: started.message }]);
+    world.store.insert(task);
+    return task;
+  });
 }
 
 /** A new task record, queued with one session; not stored. */

@@ -14,6 +14,11 @@ export interface World {
   /** Seeded randomness for jitter and made-up numbers (usage, pull request ids). */
   random: Random;
   lifecycle: Lifecycle;
+  /**
+   * Runs `fn` as one change: every part of it is kept (saved, with --state-file) or, when saving
+   * fails, none of it, and the error is thrown.
+   */
+  atomically<T>(fn: () => T): T;
 }
 
 /** The authenticated caller: the token presented and the user it belongs to. */

@@ -34,6 +34,8 @@ export interface ScenarioEngine extends Lifecycle {
   /** Steps waiting on the clock (stale entries included), for diagnostics. */
   pending(): number;
   settings(): EngineSettings;
+  /** Put the default scenario and the outcome queue back as they were (a change that was not saved). */
+  restoreSettings(settings: EngineSettings): void;
   /** Put restored tasks' next steps back on the due queue. */
   resume(tasks: Iterable<TaskRecord>): void;
 }
@@ -44,13 +46,13 @@ export interface EngineSettings {
 }
 
 export interface ScenarioEngineOptions {
-  world: Omit<World, 'lifecycle'>;
+  world: Omit<World, 'lifecycle' | 'atomically'>;
   catalogue: ScenarioCatalogue;
   defaultScenario: string;
   /** Outcomes still queued (when restoring a saved tenant). */
   outcomes?: string[];
-  /** Hears every change of the default scenario or the outcome queue. */
-  onSettingsChange?: (settings: EngineSettings) => void;
+  /** Hears every change of the default scenario or the outcome queue, with the settings before it. */
+  onSettingsChange?: (settings: EngineSettings, before: EngineSettings) => void;
 }
 
 export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
@@ -60,7 +62,13 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   const due = new DueQueue<TaskRecord>();
   const outcomeQueue: string[] = [...(options.outcomes ?? [])];
   let defaultScenario = options.defaultScenario;
-  const settingsChanged = () => options.onSettingsChange?.({ defaultScenario, outcomes: [...outcomeQueue] });
+  const current = (): EngineSettings => ({ defaultScenario, outcomes: [...outcomeQueue] });
+  /** Makes a settings change and reports it. */
+  const changeSettings = (change: () => void) => {
+    const before = current();
+    change();
+    options.onSettingsChange?.(current(), before);
+  };
 
   const stepOf = (task: TaskRecord): ScenarioStep | undefined => {
     const p = task.progress;
@@ -84,7 +92,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   };
 
   /** Apply the task's current step at `at` and plan the next one. */
-  const happen = (task: TaskRecord, at: number, prompt?: string) => {
+  /** Returns the record as changed (a tenant's own copy of a shared one, the first time). */
+  const happen = (task: TaskRecord, at: number, prompt?: string): TaskRecord =>
     store.change(task, (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
@@ -100,7 +109,6 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       progress.dueAt = undefined;
       plan(t);
     });
-  };
 
   /**
    * A step fell due: applied unless the task has moved on since it was planned, or was planned but
@@ -129,10 +137,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     start(task: TaskRecord, hints: StartHints): StartResult {
       const choice = chooseScenario({ queued: outcomeQueue[0], prompt: task.sessions[0]?.prompt ?? '', hints, defaultScenario, catalogue });
       if (!choice.ok) return choice;
-      if (choice.from === 'queued outcome') {
-        outcomeQueue.shift();
-        settingsChanged();
-      }
+      if (choice.from === 'queued outcome') changeSettings(() => outcomeQueue.shift());
       // Every progress record is made with its dueAt slot, which plan() fills: a member added
       // later would go to a separate property array, one more object per step of every task.
       task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
@@ -149,21 +154,18 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     defaultScenario: () => defaultScenario,
     setDefaultScenario(name) {
       if (!catalogue.has(name)) return false;
-      defaultScenario = name;
-      settingsChanged();
+      changeSettings(() => (defaultScenario = name));
       return true;
     },
     queueOutcomes(names) {
       const unknown = names.filter((n) => !catalogue.has(n));
       if (unknown.length > 0) return { ok: false, unknown };
-      outcomeQueue.push(...names);
-      settingsChanged();
+      changeSettings(() => outcomeQueue.push(...names));
       return { ok: true };
     },
     outcomes: () => [...outcomeQueue],
     clearOutcomes() {
-      outcomeQueue.length = 0;
-      settingsChanged();
+      changeSettings(() => (outcomeQueue.length = 0));
     },
     move: (taskId, to) =>
       onTask(taskId, (task) => {
@@ -181,9 +183,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
           return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
         }
         const now = clock.now();
-        if (stepOf(task)?.trigger.kind === 'answer') happen(task, now, prompt);
-        else store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
-        return { ok: true, task };
+        const answered = stepOf(task)?.trigger.kind === 'answer' ? happen(task, now, prompt) : store.change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        return { ok: true, task: answered };
       }),
     followUp: (taskId, prompt) =>
       onTask(taskId, (task) => {
@@ -200,11 +201,11 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setArchived: (taskId, archived) =>
       onTask(taskId, (task) => {
         const now = clock.now();
-        store.change(task, (t) => {
+        const changed = store.change(task, (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
         });
-        return { ok: true, task };
+        return { ok: true, task: changed };
       }),
     adopt(task, how) {
       if (how.scenario !== undefined) {
@@ -219,7 +220,11 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       return undefined;
     },
     pending: () => due.size,
-    settings: () => ({ defaultScenario, outcomes: [...outcomeQueue] }),
+    settings: current,
+    restoreSettings(settings) {
+      defaultScenario = settings.defaultScenario;
+      outcomeQueue.splice(0, outcomeQueue.length, ...settings.outcomes);
+    },
     resume(tasks) {
       for (const task of tasks) if (task.progress) plan(task);
     },

@@ -33,3 +33,12 @@ export function cutSocket(socket: Socket, kind: ConnectionFaultKind): void {
   if (kind === 'reset') socket.resetAndDestroy();
   else socket.destroy();
 }
+
+/**
+ * The error reading a body raises when the client hung up before sending all of it: the request
+ * is over, nobody reads the answer, and it is no error of the emulator's.
+ */
+export function isClientGone(error: unknown): boolean {
+  const e = error as { message?: string; code?: string } | null;
+  return e?.message === 'aborted' || e?.code === 'ECONNRESET' || e?.code === 'ERR_STREAM_PREMATURE_CLOSE';
+}

@@ -16,7 +16,7 @@ describe('front door', () => {
     }
     // Nothing was journaled anywhere, and no tenant was made for them.
     expect(tenants.default.journal.list()).toEqual([]);
-    expect(tenants.get('bad name')).toBeUndefined();
+    expect(tenants.find('bad name')).toBeUndefined();
   });
 
   it('gives a tenant addressed by an escaped name its own world and its own URLs', async () => {
@@ -74,6 +74,6 @@ describe('front door', () => {
     }
     // Each went through the door once: one journal entry each outside the control API.
     expect(tenants.default.journal.list().map((e) => e.path)).toEqual(['/agents/nothing']);
-    expect(tenants.get('team-b')!.journal.list().map((e) => e.path)).toEqual(['/nothing']);
+    expect(tenants.find('team-b')!.journal.list().map((e) => e.path)).toEqual(['/nothing']);
   });
 });

@@ -2,7 +2,7 @@ import type { Context, Handler, MiddlewareHandler } from 'hono';
 import type { IdSource } from '../support/ids.js';
 import { settled } from '../support/settled.js';
 import type { Tenant } from '../tenants/tenant.js';
-import type { TenantRegistry } from '../tenants/tenant-registry.js';
+import { isTenantName, TenantLimitError, type TenantRegistry } from '../tenants/tenant-registry.js';
 import { checkApiVersion } from './api-version.js';
 import type { ApiEnv } from './env.js';
 import { decideFault, injectFault } from './inject-faults.js';
@@ -21,6 +21,8 @@ export interface FrontDoorOptions {
   realTime: () => number;
   /** Waits out injected latency. */
   sleep: (ms: number) => Promise<void>;
+  /** The answer for a request that may not bring the tenant it addresses into being (http/new-tenant-gate.ts). */
+  gate: (c: Context<ApiEnv>, rest: string) => Response | undefined;
   /** The answer for an error a handler threw; rethrows what must not be answered (a cut connection). */
   answerError: (error: unknown, c: Context<ApiEnv>) => Response;
 }
@@ -59,9 +61,9 @@ export function frontDoor(options: FrontDoorOptions): FrontDoor {
    */
   const pass = (c: Context<ApiEnv>, next: () => Answer | Promise<Answer>): Response | Promise<Response> => {
     startAnswer(c, options.ids);
-    const tenant = addressed(c, tenants);
-    if (!tenant) {
-      c.res = respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+    const tenant = addressed(c, tenants, options.gate);
+    if (tenant instanceof Response) {
+      c.res = tenant;
       finishAnswer(c);
       return c.res;
     }
@@ -108,14 +110,32 @@ export function frontDoor(options: FrontDoorOptions): FrontDoor {
   };
 }
 
-/** The tenant a request addresses, and the path prefix that addressed it; undefined for an unknown name. */
-function addressed(c: Context<ApiEnv>, tenants: TenantRegistry): { tenant: Tenant; prefix: string } | undefined {
+/**
+ * The tenant a request addresses, and the path prefix that addressed it; otherwise the answer to
+ * give: 404 for a name no tenant can have, the gate's refusal, or 503 when every place is taken.
+ */
+function addressed(
+  c: Context<ApiEnv>,
+  tenants: TenantRegistry,
+  gate: FrontDoorOptions['gate'],
+): { tenant: Tenant; prefix: string } | Response {
   const path = c.req.path;
   if (!path.startsWith('/t/')) return { tenant: tenants.default, prefix: '' };
   const end = path.indexOf('/', 3);
   const name = decoded(end === -1 ? path.slice(3) : path.slice(3, end));
-  const tenant = name === undefined ? undefined : tenants.get(name);
-  return tenant ? { tenant, prefix: `/t/${tenant.name}` } : undefined;
+  if (name === undefined || !isTenantName(name)) return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+  let tenant = tenants.find(name);
+  if (!tenant) {
+    const refused = gate(c, end === -1 ? '' : path.slice(end));
+    if (refused) return refused;
+    try {
+      tenant = tenants.open(name)!;
+    } catch (error) {
+      if (!(error instanceof TenantLimitError)) throw error;
+      return respondError(c, 503, `Service Unavailable: tenant ${name} cannot be made: ${error.message}`, GENERIC_DOCS_URL, undefined, { 'retry-after': '60' });
+    }
+  }
+  return { tenant, prefix: `/t/${tenant.name}` };
 }
 
 /** A path segment decoded, or undefined when its escapes are malformed (no tenant has that name). */

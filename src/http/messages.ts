@@ -15,6 +15,17 @@ export const MESSAGES = {
   serverError: 'Server Error',
 } as const;
 
+/**
+ * A change the emulator could not save to its state file (docs/persistence.md): nothing of it was
+ * kept, so the client may retry. GitHub's own 503s say only "Service Unavailable"; the reason is
+ * added because the person reading it is the one who can free the disk.
+ */
+export function stateNotSavedMessage(reason: string, broken: boolean): string {
+  return broken
+    ? `Service Unavailable: the emulator cannot keep its state file (${reason}) and is stopping; nothing of this request was kept.`
+    : `Service Unavailable: the change could not be saved to the state file (${reason}), so none of it was made; retry once the file can be written.`;
+}
+
 export const SUPPORTED_API_VERSIONS = ['2026-03-10', '2022-11-28'] as const;
 export const DEFAULT_API_VERSION = '2022-11-28';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../domain/types.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import { loadFixtures } from '../fixtures/load-fixtures.js';
@@ -46,13 +47,27 @@ describe('present cache', () => {
     const store = storeWithTasks();
     const cache = createPresentCache(5);
     const tasks = [...store.all()];
-    const first = cache.item(tasks[0]!, bases);
+    const nameOf = (task: TaskRecord) => JSON.parse(cache.item(task, bases).body.toString()).name;
+    const first = nameOf(tasks[0]!);
+    // Changed behind the store's back (no new revision): while kept, the task shows what it was.
+    tasks[0]!.name = 'Changed behind the cache';
+    expect(nameOf(tasks[0]!)).toBe(first);
     for (const t of tasks.slice(1, 50)) cache.item(t, bases);
-    // The first was dropped long ago: asking again builds a new (equal) object rather than reusing it.
-    const again = cache.item(tasks[0]!, bases);
-    expect(again).not.toBe(first);
-    expect(again).toEqual(first);
-    expect(cache.item(tasks[0]!, bases)).toBe(again);
+    // Dropped long ago: presented afresh.
+    expect(nameOf(tasks[0]!)).toBe('Changed behind the cache');
+  });
+
+  it('presents a task once for every API base: each body as if presented afresh for its base', () => {
+    const store = storeWithTasks();
+    const cache = createPresentCache();
+    const task = [...store.all()][0]!;
+    const tenant = { api: 'http://127.0.0.1:4010/t/job-7', web: bases.web };
+    const atRoot = cache.full(task, bases);
+    expect(atRoot.body.toString()).toBe(JSON.stringify(presentTaskWithSessions(task, bases)));
+    task.name = 'Changed behind the cache';
+    const inTenant = cache.full(task, tenant);
+    // The tenant's body was made from the kept presentation (the old name), with its own URL.
+    expect(JSON.parse(inTenant.body.toString())).toEqual({ ...JSON.parse(atRoot.body.toString()), url: `${tenant.api}/agents/repos/${task.ownerLogin}/${task.repositoryName}/tasks/${task.id}` });
   });
 
   it('hands back the same assembled list while its tasks and totals are unchanged, and a fresh one after', () => {

@@ -18,13 +18,28 @@ export interface PresentCache {
   list(page: TaskPage, bases: UrlBases): Presented;
 }
 
+/**
+ * A task's JSON with its API base left out: the base goes between `head` and `tail`. Every tenant
+ * shares the built-in tasks (tenants/tenant.ts) and each has its own base (/t/{name}), so a task
+ * is presented once for all of them, not once per tenant. `hash` is of the JSON without the
+ * base: an ETag belongs to one URL, and the URL carries the tenant already.
+ */
+interface Template {
+  head: Buffer;
+  tail: Buffer;
+  hash: string;
+}
+
 interface Entry {
   revision: number;
-  api: string;
   web: string;
-  item?: Presented;
-  full?: Presented;
+  item?: Template;
+  full?: Template;
 }
+
+/** Stands in for the API base while presenting: no API base or task id contains it. */
+const API_BASE_MARK = '\u{E000}api\u{E000}';
+const URL_MEMBER = '"url":"';
 
 /** A list answer as assembled, and what it was assembled from. */
 interface AssembledList {
@@ -44,8 +59,15 @@ export const DEFAULT_PRESENT_CACHE_SIZE = 2_000;
 export const DEFAULT_LIST_CACHE_SIZE = 64;
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-const presented = (json: string): Presented => ({ body: Buffer.from(json), hash: sha1(json) });
 const COMMA = Buffer.from(',');
+
+/** Splits presented JSON at its URL's base (the first `"url":"`: one inside a string would be escaped). */
+function template(json: string): Template {
+  const at = json.indexOf(URL_MEMBER + API_BASE_MARK) + URL_MEMBER.length;
+  return { head: Buffer.from(json.slice(0, at)), tail: Buffer.from(json.slice(at + API_BASE_MARK.length)), hash: sha1(json) };
+}
+
+const filled = (t: Template, api: Buffer): Presented => ({ body: Buffer.concat([t.head, api, t.tail]), hash: t.hash });
 
 /**
  * Tasks change far less often than they are read, and turning 30 of them into JSON (timestamps,
@@ -63,23 +85,24 @@ export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCa
   const lists = new Map<string, AssembledList>();
   // First in, first out: a hit does not reorder the map, which keeps the common path to one
   // lookup; a task read again after being dropped is simply presented again.
-  const entryOf = (task: TaskRecord, bases: UrlBases): Entry => {
+  const entryOf = (task: TaskRecord, web: string): Entry => {
     const entry = entries.get(task);
-    if (entry && entry.revision === task.revision && entry.api === bases.api && entry.web === bases.web) return entry;
-    const fresh: Entry = { revision: task.revision, api: bases.api, web: bases.web };
+    if (entry && entry.revision === task.revision && entry.web === web) return entry;
+    const fresh: Entry = { revision: task.revision, web };
     if (!entry && entries.size >= capacity) entries.delete(entries.keys().next().value!);
     entries.set(task, fresh);
     return fresh;
   };
-  const item = (task: TaskRecord, bases: UrlBases) => {
-    const entry = entryOf(task, bases);
-    return (entry.item ??= presented(JSON.stringify(presentTask(task, bases, iso))));
+  const marked = (web: string): UrlBases => ({ api: API_BASE_MARK, web });
+  const itemTemplate = (task: TaskRecord, web: string) => {
+    const entry = entryOf(task, web);
+    return (entry.item ??= template(JSON.stringify(presentTask(task, marked(web), iso))));
   };
   return {
-    item,
+    item: (task, bases) => filled(itemTemplate(task, bases.web), Buffer.from(bases.api)),
     full(task, bases) {
-      const entry = entryOf(task, bases);
-      return (entry.full ??= presented(JSON.stringify(presentTaskWithSessions(task, bases, iso))));
+      const entry = entryOf(task, bases.web);
+      return filled((entry.full ??= template(JSON.stringify(presentTaskWithSessions(task, marked(bases.web), iso)))), Buffer.from(bases.api));
     },
     list(page, bases) {
       const key = `${page.tasks[0]?.id ?? ''}|${page.tasks.length}|${bases.api}`;
@@ -100,10 +123,11 @@ export function createPresentCache(capacity = DEFAULT_PRESENT_CACHE_SIZE, listCa
   };
 
   function assemble(page: TaskPage, bases: UrlBases): Presented {
-    const items = page.tasks.map((t) => item(t, bases));
+    const items = page.tasks.map((t) => itemTemplate(t, bases.web));
+    const api = Buffer.from(bases.api);
     const totals = `"total_active_count":${page.totalActive},"total_archived_count":${page.totalArchived}`;
     const parts: Buffer[] = [Buffer.from('{"tasks":[')];
-    items.forEach((i, n) => (n === 0 ? parts.push(i.body) : parts.push(COMMA, i.body)));
+    items.forEach((i, n) => (n === 0 ? parts.push(i.head, api, i.tail) : parts.push(COMMA, i.head, api, i.tail)));
     parts.push(Buffer.from(`],${totals}}`));
     return { body: Buffer.concat(parts), hash: sha1(`${items.map((i) => i.hash).join(',')}|${totals}`) };
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ValidationProblem } from '../domain/errors.js';
 import { parseJsonObject } from './json-body.js';
+import { readLimitedText } from './limit-body.js';
 import { MESSAGES } from './messages.js';
 import { respondError } from './respond.js';
 
@@ -12,8 +13,9 @@ const MAX_CONTROL_BODY = 64 * 1024;
  * (413 too large, 400 not JSON or not an object). An empty body reads as `{}` when allowed.
  */
 export async function readJsonObject(c: Context, options: { allowEmpty?: boolean } = {}): Promise<Record<string, unknown> | Response> {
-  const text = await c.req.text();
-  if (text.length > MAX_CONTROL_BODY) return respondError(c, 413, MESSAGES.bodyTooLarge);
+  const text = await readLimitedText(c, MAX_CONTROL_BODY);
+  // Counted as it arrives: the rest is never read, so the connection cannot carry another request.
+  if (text === undefined) return respondError(c, 413, MESSAGES.bodyTooLarge, undefined, undefined, { connection: 'close' });
   if (text.trim() === '' && options.allowEmpty) return {};
   const parsed = parseJsonObject(text);
   return parsed.ok ? parsed.value : respondError(c, 400, parsed.message);

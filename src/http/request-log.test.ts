@@ -34,7 +34,7 @@ describe('request log', () => {
   it('logs error answers with their status, and never the token', async () => {
     const { emulator, lines } = emulatorLogging('info');
     await emulator.app.request('/agents/tasks', { headers: { authorization: 'Bearer ghp_notARealToken' } });
-    await emulator.app.request('/t/acme/nowhere');
+    await emulator.app.request('/t/acme/nowhere', { headers: { authorization: 'Bearer ghp_octocatEmulatorClassicToken000000000' } });
     expect(lines.map((l) => [l.entry.path, l.entry.status])).toEqual([
       ['/agents/tasks', 401],
       ['/t/acme/nowhere', 404],

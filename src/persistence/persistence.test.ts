@@ -1,15 +1,22 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, type EmulatorOptions } from '../create-emulator.js';
 import { logPathOf } from './load-state-file.js';
+import { lockPathOf } from './lock-state-file.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const TOKEN = 'Bearer ghp_octocatEmulatorClassicToken000000000';
 const REPO = '/agents/repos/octocat/hello-world/tasks';
 
+/**
+ * An emulator on the state file. The one booted before on the same file is taken for a process
+ * that died: its lock is left behind as a killed process leaves it, and gone stale the way a dead
+ * pid makes it (lock-state-file.test.ts covers that check itself).
+ */
 function boot(stateFile: string, options: EmulatorOptions = {}) {
+  rmSync(lockPathOf(stateFile), { force: true });
   const warnings: string[] = [];
   const emulator = createEmulator({ clockMode: 'manual', clockStart: NOW, stateFile, warn: (w) => warnings.push(w), ...options });
   const call = async (path: string, init: RequestInit = {}) => {

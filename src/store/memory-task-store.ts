@@ -1,12 +1,14 @@
 import type { TaskRecord } from '../domain/types.js';
 import { ScopeIndex } from './scope-index.js';
-import type { TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
+import type { StoreObserver, TaskPage, TaskQuery, TaskScope, TaskStore } from './task-store.js';
 
 /**
- * In-memory store with per-repository and per-creator indexes (see scope-index.ts). `onChange`
- * hears every stored or changed record (persistence appends it to the state file).
+ * In-memory store with per-repository and per-creator indexes (see scope-index.ts). It may start
+ * with `shared` records that another store keeps, frozen (the built-in tasks every tenant
+ * shares): they keep their `seq`, and each is replaced by a copy of its own the first time it
+ * changes, so sharing costs a tenant nothing until then.
  */
-export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): TaskStore {
+export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable<TaskRecord> = []): TaskStore {
   const byId = new Map<string, TaskRecord>();
   const byRepository = new Map<number, ScopeIndex>();
   const byCreator = new Map<number, ScopeIndex>();
@@ -23,7 +25,19 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     byCreator.get(task.creatorId)?.remove(task);
   };
 
-  function change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+  /** The record to change: a shared one is first replaced by a copy this store may change. */
+  const changeable = (task: TaskRecord): TaskRecord => {
+    if (!Object.isFrozen(task)) return task;
+    const copy = structuredClone(task);
+    removeFromIndexes(task);
+    byId.set(copy.id, copy);
+    addToIndexes(copy);
+    return copy;
+  };
+
+  function change(shared: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord {
+    const task = changeable(shared);
+    const before = observer?.changing(task);
     version++;
     removeFromIndexes(task);
     try {
@@ -32,12 +46,18 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       task.revision++;
       addToIndexes(task);
     }
-    onChange?.(task);
+    observer?.changed(task, before);
     return task;
   }
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
+  }
+
+  for (const task of shared) {
+    byId.set(task.id, task);
+    addToIndexes(task);
+    lastSeq = Math.max(lastSeq, task.seq);
   }
 
   return {
@@ -47,7 +67,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       version++;
       byId.set(task.id, task);
       addToIndexes(task);
-      onChange?.(task);
+      observer?.changed(task, undefined);
     },
     get: (id) => byId.get(id),
     update(id, mutate) {
@@ -55,6 +75,20 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
       return task && change(task, mutate);
     },
     change,
+    revert(task, before) {
+      version++;
+      removeFromIndexes(task);
+      if (!before) {
+        byId.delete(task.id);
+        task.seq = 0;
+        return;
+      }
+      // The store's own bookkeeping stays: a new revision, so no cache serves the undone change.
+      const { seq, revision } = task;
+      for (const key of Object.keys(task)) if (!(key in before)) delete (task as unknown as Record<string, unknown>)[key];
+      Object.assign(task, before, { seq, revision: revision + 1 });
+      addToIndexes(task);
+    },
     query(q: TaskQuery): TaskPage {
       const index = scopeIndex(q.scope);
       if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
@@ -102,7 +136,7 @@ export function createMemoryTaskStore(onChange?: (task: TaskRecord) => void): Ta
     all: () => byId.values(),
     clear() {
       version++;
-      for (const task of byId.values()) task.seq = 0;
+      for (const task of byId.values()) if (!Object.isFrozen(task)) task.seq = 0;
       byId.clear();
       byRepository.clear();
       byCreator.clear();

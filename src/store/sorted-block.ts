@@ -10,18 +10,24 @@ export function timeOf(task: TaskRecord, key: SortKey): number {
   return key === 'createdAt' ? task.createdAt : task.updatedAt;
 }
 
+/** Slots a block starts with; it doubles, up to its capacity, as it fills. */
+const FIRST_SLOTS = 8;
+
 /**
- * One run of a SortedBucket's order: `items[start..end)` of an array made once at its full
- * capacity. The array never grows, so the collector copies a block once, not each larger copy
- * `push` would make of it; and a task leaving from the front only moves `start`.
+ * One run of a SortedBucket's order: `items[start..end)` of an array that starts small and
+ * doubles up to `capacity` (a tenant with three tasks in a bucket holds eight slots, not 512);
+ * a task leaving from the front only moves `start`.
  */
 export class SortedBlock {
-  private readonly items: (TaskRecord | undefined)[];
+  private items: (TaskRecord | undefined)[];
   private start = 0;
   private end = 0;
 
-  constructor(readonly capacity: number) {
-    this.items = new Array<TaskRecord | undefined>(capacity);
+  constructor(
+    readonly capacity: number,
+    slots = FIRST_SLOTS,
+  ) {
+    this.items = new Array<TaskRecord | undefined>(Math.min(capacity, slots));
   }
 
   get length(): number {
@@ -54,9 +60,10 @@ export class SortedBlock {
 
   /** Puts `task` at `i` (0 <= i <= length) of a block that is not full. */
   insertAt(i: number, task: TaskRecord): void {
+    if (this.start === 0 && this.end === this.items.length) this.grow();
     const items = this.items;
     const at = this.start + i;
-    const roomAfter = this.end < this.capacity;
+    const roomAfter = this.end < items.length;
     if (roomAfter && (this.start === 0 || this.end - at <= at - this.start)) {
       for (let k = this.end; k > at; k--) items[k] = items[k - 1];
       items[at] = task;
@@ -83,9 +90,18 @@ export class SortedBlock {
     }
   }
 
+  /** Twice the slots (at most `capacity`), the items moved to the front. */
+  private grow(): void {
+    const items = new Array<TaskRecord | undefined>(Math.min(this.capacity, this.items.length * 2));
+    for (let k = this.start; k < this.end; k++) items[k - this.start] = this.items[k];
+    this.end -= this.start;
+    this.start = 0;
+    this.items = items;
+  }
+
   /** Moves the items from `i` on into a new block, which it returns. */
   splitAt(i: number): SortedBlock {
-    const tail = new SortedBlock(this.capacity);
+    const tail = new SortedBlock(this.capacity, this.length - i + 1);
     const items = this.items;
     const from = this.start + i;
     for (let k = from; k < this.end; k++) {

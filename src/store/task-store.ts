@@ -27,6 +27,14 @@ export interface TaskPage {
   totalArchived: number;
 }
 
+/** Hears every record stored or changed (persistence writes it to the state file). */
+export interface StoreObserver {
+  /** Before a stored record changes: a copy to undo the change with. */
+  changing(task: TaskRecord): TaskRecord;
+  /** After a record was stored (`before` undefined) or changed. */
+  changed(task: TaskRecord, before: TaskRecord | undefined): void;
+}
+
 /** Where tasks live. Records handed out are live: change them only through `update`. */
 export interface TaskStore {
   /** Takes the record and numbers it (`seq` 1 and up): a record with `seq` 0 is in no store. */
@@ -38,6 +46,11 @@ export interface TaskStore {
    * among 100,000 ids is a few cache misses. Not for a record from before a `clear`.
    */
   change(task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord;
+  /**
+   * Undoes a change this store just made, telling no observer: `before` is the record as it was
+   * (the copy the observer's `changing` made), or undefined to let a just-stored record go again.
+   */
+  revert(task: TaskRecord, before: TaskRecord | undefined): void;
   query(query: TaskQuery): TaskPage;
   /** Grows with every insert, update and clear: equal versions, equal answers to every query. */
   version(): number;

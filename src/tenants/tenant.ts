@@ -9,6 +9,8 @@ import type { Fixtures } from '../fixtures/parse-fixtures.js';
 import { createIdSource } from '../support/ids.js';
 import { createRandom } from '../support/random.js';
 import { createMemoryTaskStore } from '../store/memory-task-store.js';
+import { createCopyOnWriteStore, deepFreeze } from '../store/copy-on-write-store.js';
+import type { StoreObserver, TaskStore } from '../store/task-store.js';
 import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
@@ -40,12 +42,35 @@ export interface TenantOptions {
   /** Start-up fault rules; those naming another tenant in `match.tenant` are left out. */
   faultRules?: readonly FaultRuleSpec[];
   rateLimitSettings?: RateLimitSettings;
+  /** The built-in tasks of `seed`, made once and shared by every tenant of that seed until it changes something. */
+  sharedFixtures?: SharedFixtures;
 }
 
+/** The fixture tasks for one seed, generated once at `startedAt`, in a store nobody writes. */
+export interface SharedFixtures {
+  seed: number;
+  startedAt: number;
+  store: TaskStore;
+}
+
+/** Generates the built-in tasks once, for every tenant of `seed` to share (records frozen). */
+export function createSharedFixtures(fixtures: Fixtures, seed: number, startedAt: number): SharedFixtures {
+  const store = createMemoryTaskStore();
+  for (const task of generateTasks(fixtures.plan, seed, startedAt)) store.insert(task);
+  for (const task of store.all()) deepFreeze(task);
+  return { seed, startedAt, store };
+}
+
+/**
+ * Hears every change worth saving, each with how to undo it: a change that cannot be saved is
+ * undone and the error thrown (persistence/open-persistence.ts).
+ */
 export interface TenantChanges {
-  task(tenant: string, task: TaskRecord): void;
-  clock(tenant: string, now: number): void;
-  settings(tenant: string, settings: EngineSettings): void;
+  task(tenant: string, task: TaskRecord, undo: () => void): void;
+  clock(tenant: string, now: number, undo: () => void): void;
+  settings(tenant: string, settings: EngineSettings, undo: () => void): void;
+  /** Runs `fn` as one change: all of it is saved when it ends, or none of it is kept. */
+  atomically<T>(fn: () => T): T;
 }
 
 /** One isolated emulator state: tasks, clock, scenario engine, journal, rate limits and fault rules. */
@@ -66,12 +91,28 @@ export function createTenant(options: TenantOptions): Tenant {
   const { name, changes, restore } = options;
   const seed = restore?.seed ?? options.seed;
   const clockStart = restore && options.clockMode !== 'real' ? restore.clockNow : options.clockStart;
-  const clock = observeClock(createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: clockStart }), (now) =>
-    changes?.clock(name, now),
-  );
+  const bareClock = createClock({ source: options.timeSource, mode: options.clockMode, scale: options.timeScale, start: clockStart });
+  // Undone on the bare clock: moving it back is not a change to save.
+  const clock = observeClock(bareClock, (now, before) => changes?.clock(name, now, () => bareClock.set(before)));
   // Changes are reported once the tenant stands: its initial data is the fixtures (or the snapshot).
   let live = false;
-  const store = createMemoryTaskStore(changes ? (task) => live && changes.task(name, task) : undefined);
+  const observer: StoreObserver | undefined = changes && {
+    changing: (task) => structuredClone(task),
+    changed: (task, before) => {
+      if (!live) return;
+      changes.task(name, task, () => {
+        store.revert(task, before);
+        // The step the undone change had taken off the due queue waits there again.
+        engine.resume([task]);
+      });
+    },
+  };
+  // The built-in tasks are shared until the tenant changes something; a snapshot or another seed
+  // gives it tasks of its own from the start.
+  const shared = !restore && options.sharedFixtures?.seed === seed ? options.sharedFixtures : undefined;
+  const startedAt = shared ? shared.startedAt : clock.now();
+  const store = shared ? createCopyOnWriteStore(shared.store, (tasks) => createMemoryTaskStore(observer, tasks)) : createMemoryTaskStore(observer);
+  if (!shared) for (const task of restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt)) store.insert(task);
   const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
   const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? []));
   const base = { directory: options.fixtures.directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9) };
@@ -80,12 +121,9 @@ export function createTenant(options: TenantOptions): Tenant {
     catalogue: options.catalogue,
     defaultScenario: restore?.defaultScenario ?? options.defaultScenario,
     outcomes: restore?.outcomes,
-    onSettingsChange: changes ? (settings) => changes.settings(name, settings) : undefined,
+    onSettingsChange: changes ? (settings, before) => changes.settings(name, settings, () => engine.restoreSettings(before)) : undefined,
   });
-  const world: World = { ...base, lifecycle: engine };
-  const startedAt = clock.now();
-  const tasks = restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt);
-  for (const task of tasks) store.insert(task);
+  const world: World = { ...base, lifecycle: engine, atomically: changes ? changes.atomically : (fn) => fn() };
   if (restore) engine.resume(store.all());
   live = true;
   const rules = (options.faultRules ?? []).filter((r) => r.match?.tenant === undefined || r.match.tenant === name);
@@ -95,22 +133,20 @@ export function createTenant(options: TenantOptions): Tenant {
   return { name, seed, startedAt, world, clock, engine, rateLimits, journal: createJournal(options.journalSize), faults };
 }
 
-/** The tenant clock, reporting every deliberate move (advance, set) to `moved`. */
-function observeClock(clock: ControllableClock, moved: (now: number) => void): ControllableClock {
+/** The tenant clock, reporting every deliberate move (advance, set) to `moved`, with where it was. */
+function observeClock(clock: ControllableClock, moved: (now: number, before: number) => void): ControllableClock {
+  const move = (to: () => number) => {
+    const before = clock.now();
+    const now = to();
+    moved(now, before);
+    return now;
+  };
   return {
     mode: clock.mode,
     scale: clock.scale,
     now: clock.now,
-    advance: (ms) => {
-      const now = clock.advance(ms);
-      moved(now);
-      return now;
-    },
-    set: (epochMs) => {
-      const now = clock.set(epochMs);
-      moved(now);
-      return now;
-    },
+    advance: (ms) => move(() => clock.advance(ms)),
+    set: (epochMs) => move(() => clock.set(epochMs)),
   };
 }
 

@@ -50,4 +50,23 @@ describe('--state-file and SIGKILL', () => {
     expect(a.state).toBe('cancelled');
     expect(((await (await fetch(`${again}/t/job-b/_emulator/clock`)).json()) as { now: string }).now).toBe('2026-11-01T00:01:00.000Z');
   }, 60_000);
+
+  it('lets one process at a time use a state file: a second is refused, naming the first', async () => {
+    const stateFile = join(tempDir('lock-'), 'state.json');
+    const first = start(stateFile);
+    const url = await first.url();
+    const kept = await fetch(`${url}/agents/repos/octocat/hello-world/tasks`, { method: 'POST', headers: AUTH, body: '{"prompt":"first one"}' });
+    expect(kept.status).toBe(201);
+    const second = start(stateFile);
+    expect((await second.exited).code).toBe(1);
+    expect(second.stderr()).toContain(`state.json: in use by another emulator (pid ${first.child.pid} on `);
+    expect(second.stderr()).not.toMatch(/\n\s+at /); // one line, no stack
+    // The first is unharmed and stops cleanly; then the file is free again.
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code).toBe(0);
+    const third = start(stateFile);
+    const again = await third.url();
+    const { id } = (await kept.json()) as { id: string };
+    expect((await fetch(`${again}/agents/tasks/${id}`, { headers: AUTH })).status).toBe(200);
+  }, 60_000);
 });

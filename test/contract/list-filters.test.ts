@@ -58,7 +58,7 @@ describe('filters', () => {
   });
 
   contractTest('a since that is not an ISO 8601 timestamp is a 422', { runsOn: 'both', behaviour: 'list.since-invalid' }, async ({ api }) => {
-    for (const since of ['yesterday', '2026-13-45T00:00:00Z']) {
+    for (const since of ['yesterday', '2026-13-45T00:00:00Z', '2026-02-30', '2025-02-29T10:00:00Z', '2026-06-01T24:00:00Z', '2026-06-01T10:60:00Z']) {
       expectValidationFailed(await api.get(api.tasksPath(), { since }), api.docsUrl(LIST_FOR_REPO), 'since');
     }
   });
@@ -94,8 +94,10 @@ describe('filters', () => {
     expectFiltered(comma, stable, (t) => wanted.includes(t.creator?.id ?? -1), `creator_id=${wanted.join(',')}`);
   });
 
-  contractTest('a creator_id that is not a number is a 422', { runsOn: 'both', behaviour: 'list.creator-invalid' }, async ({ api }) => {
-    expectValidationFailed(await api.get(api.tasksPath(), { creator_id: 'octocat' }), api.docsUrl(LIST_FOR_REPO), 'creator_id');
+  contractTest('a creator_id that is not a whole number of at most 15 digits is a 422', { runsOn: 'both', behaviour: 'list.creator-invalid' }, async ({ api }) => {
+    for (const creator_id of ['octocat', '-1', '1.5', '9007199254740993']) {
+      expectValidationFailed(await api.get(api.tasksPath(), { creator_id }), api.docsUrl(LIST_FOR_REPO), 'creator_id');
+    }
   });
 
   contractTest('sort and direction order the list; the default is updated_at, newest first', { runsOn: 'both', behaviour: 'list.sort' }, async ({ api }) => {

@@ -43,6 +43,17 @@ describe('start a task', () => {
     expectValidationFailed(await api.createTask({ prompt: '  \n\t ' }), api.docsUrl(CREATE), 'prompt', ['missing_field', 'missing', 'invalid']);
   });
 
+  contractTest('an empty base_ref, head_ref or custom_agent is a 422 on that member', { runsOn: 'both', behaviour: 'create.empty-refs', writes: true }, async ({ api }) => {
+    for (const field of ['base_ref', 'head_ref', 'custom_agent']) {
+      expectValidationFailed(await api.createTask({ prompt: PROMPT, [field]: '' }), api.docsUrl(CREATE), field);
+    }
+  });
+
+  contractTest('a bad body is a 422 even for a repository that does not exist', { runsOn: 'both', behaviour: 'create.validation-before-repository', writes: true }, async ({ api }) => {
+    const nowhere = { owner: 'agent-tasks-contract-kit', repo: 'no-such-repository-8b1f' };
+    expectValidationFailed(await api.createTask({ prompt: 42 }, { repo: nowhere }), api.docsUrl(CREATE), 'prompt');
+  });
+
   contractTest('a model outside the documented list is a 422', { runsOn: 'both', behaviour: 'create.unknown-model', writes: true }, async ({ api }) => {
     expectValidationFailed(await api.createTask({ prompt: PROMPT, model: 'gpt-2' }), api.docsUrl(CREATE), 'model');
   });

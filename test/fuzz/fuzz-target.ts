@@ -10,7 +10,7 @@ const TENANT_PREFIX = /^\/t\/([^/]+)(?=\/)/;
 /** What the fuzzer learns from the emulator before it starts: names worth aiming at. */
 export function fuzzWorldOf(emulator: Emulator, tenants: string[]): FuzzWorld {
   const { world } = emulator.tenants.default;
-  for (const name of tenants) emulator.tenants.get(name);
+  for (const name of tenants) emulator.tenants.open(name);
   return {
     repositories: [...world.directory.repositories.values()].map((r) => `${r.owner.login}/${r.name}`).concat('octocat/no-such-repo'),
     taskIds: [...world.store.all()].slice(0, 40).map((t) => t.id),
@@ -24,14 +24,14 @@ export function fuzzWorldOf(emulator: Emulator, tenants: string[]): FuzzWorld {
  * the scenario engine has planned and queued, and the tasks a request could touch (the one it
  * names, the three oldest and the last ones the fuzzer created). Cheap means independent of the
  * number of stored tasks, so 100,000 requests stay fast. Tenants a request brings into being are
- * left out: a tenant is created from the fixtures on first use, whatever the answer
+ * left out: a tenant is created from the fixtures on first use by a request that passes authentication
  * (docs/lifecycle.md).
  */
 function snapshot(emulator: Emulator, request: FuzzRequest, names: string[], recent: readonly string[]): string {
   const ids = [...request.target.split(/[/?]/).map(safeDecode), ...recent];
   const parts: unknown[] = [];
   for (const name of names) {
-    const tenant = emulator.tenants.get(name)!;
+    const tenant = emulator.tenants.find(name)!;
     const { store } = tenant.world;
     const tasks: Array<TaskRecord | undefined> = [];
     for (const t of store.all()) {

@@ -21,11 +21,19 @@ describe('bounded state', () => {
     expect(queries[24]).toBe('?page=120');
   });
 
-  it('at most maxTenants tenants live at once; the least recently used go first', async () => {
-    const { request, tenants } = testEmulator({ maxTenants: 4 });
-    for (let i = 0; i < 30; i++) expect((await request(`/t/job-${i}${REPO}?per_page=1`)).status).toBe(200);
-    expect(tenants.names()).toHaveLength(4);
-    expect(tenants.names()).toEqual(['default', 'job-27', 'job-28', 'job-29']);
+  it('at most maxTenants tenants live at once; a new one is refused with a 503 while all are in use', async () => {
+    const { request, json, tenants } = testEmulator({ maxTenants: 4 });
+    for (let i = 0; i < 3; i++) expect((await request(`/t/job-${i}${REPO}?per_page=1`)).status).toBe(200);
+    const made = await json(`/t/job-0${REPO}`, { method: 'POST', body: JSON.stringify({ prompt: 'Keep me' }) });
+    for (let i = 3; i < 30; i++) {
+      const refused = await json(`/t/job-${i}${REPO}?per_page=1`);
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ message: expect.stringMatching(/tenant job-\d+ cannot be made: all 4 tenants are in use/), status: '503' });
+      expect(refused.res.headers.get('retry-after')).toBe('60');
+    }
+    expect(tenants.names()).toEqual(['default', 'job-0', 'job-1', 'job-2']);
+    // No tenant in use was dropped to make room: its task is still there.
+    expect((await request(`/t/job-0/agents/tasks/${made.body.id}`)).status).toBe(200);
   });
 
   it('a named tenant unused for tenantIdleMs is forgotten with its tasks', async () => {

@@ -127,8 +127,8 @@ describe('tenants', () => {
     const { request, tenants } = testEmulator({ tenantIdleMs: 10_000, maxTenants: 3, timeSource: () => real });
     await request(`/t/one${REPO}`);
     await request(`/t/two${REPO}`);
-    await request(`/t/three${REPO}`);
-    expect(tenants.names()).toEqual(['default', 'two', 'three']);
+    expect((await request(`/t/three${REPO}`)).status).toBe(503);
+    expect(tenants.names()).toEqual(['default', 'one', 'two']);
     real += 20_000;
     await request(`/t/four${REPO}`, { token: TOKENS.octocat });
     expect(tenants.names()).toEqual(['default', 'four']);

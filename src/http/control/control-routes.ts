@@ -1,17 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { TenantRegistry } from '../../tenants/tenant-registry.js';
-import { tokenFrom } from '../authenticate.js';
 import type { ApiEnv } from '../env.js';
 import { respondJson } from '../respond.js';
 import { createClockRoutes } from './clock-routes.js';
 import { controlDocsUrl, controlError } from './control-kit.js';
+import { CONTROL_TOKEN_REQUIRED, hasControlToken } from './control-token.js';
 import { createJournalRoutes } from './journal-routes.js';
 import { createScenarioRoutes } from './scenario-routes.js';
 import { createTaskControlRoutes } from './task-routes.js';
 import { createTenantRoutes } from './tenant-routes.js';
 
-export const CONTROL_TOKEN_HEADER = 'x-emulator-control-token';
+export { CONTROL_TOKEN_HEADER } from './control-token.js';
 
 export interface ControlRouteOptions {
   tenants: TenantRegistry;
@@ -48,13 +47,8 @@ export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> 
 }
 
 function requireControlToken(expected: string): MiddlewareHandler<ApiEnv> {
-  const want = Buffer.from(expected);
   return async (c, next) => {
-    const given = c.req.header(CONTROL_TOKEN_HEADER) ?? tokenFrom(c.req.header('authorization'));
-    const got = Buffer.from(given ?? '');
-    if (got.length !== want.length || !timingSafeEqual(got, want)) {
-      return controlError(c, 401, `Requires the control token: send it as ${CONTROL_TOKEN_HEADER} or Authorization: Bearer`);
-    }
+    if (!hasControlToken(c, expected)) return controlError(c, 401, CONTROL_TOKEN_REQUIRED);
     await next();
   };
 }

@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { buildTask } from '../../domain/agent-tasks.js';
 import { findRepository } from '../../domain/directory.js';
-import type { TaskState } from '../../domain/types.js';
+import type { TaskRecord, TaskState } from '../../domain/types.js';
 import type { EngineResult } from '../../engine/scenario-engine.js';
 import type { ApiEnv } from '../env.js';
 import { parseIsoTimestamp } from '../list-query.js';
 import { MESSAGES } from '../messages.js';
 import { presentTaskWithSessions, type UrlBases } from '../present-task.js';
 import { respondJson } from '../respond.js';
-import { controlError, readControlBody } from './control-kit.js';
+import { controlError, readControlBody, TASKS_BODY_LIMIT } from './control-kit.js';
 import { validateLoadTasksBody as loadBody, validateTaskPromptBody as promptBody, validateTaskStateBody as stateBody } from '../../generated/validators.js';
 
 /** One task of POST /_emulator/tasks. */
@@ -69,12 +69,12 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
   routes.post('/tasks/:task_id/unarchive', (c) => answer(c, c.get('tenant').engine.setArchived(c.req.param('task_id'), false)));
 
   routes.post('/tasks', async (c) => {
-    const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody);
+    const read = await readControlBody<{ tasks: LoadedTask[] }>(c, loadBody, TASKS_BODY_LIMIT);
     if (!read.ok) return read.response;
     const { world, engine } = c.get('tenant');
     engine.settle();
     const now = world.clock.now();
-    const ready = [];
+    const ready: TaskRecord[] = [];
     // Check every task before storing any, so a bad entry changes nothing.
     for (const [i, t] of read.body.tasks.entries()) {
       const problem = (field: string, message: string) =>
@@ -98,7 +98,10 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
       if (t.archived) task.archivedAt = task.updatedAt;
       ready.push(task);
     }
-    for (const task of ready) world.store.insert(task);
+    // All the tasks are kept, or none.
+    world.atomically(() => {
+      for (const task of ready) world.store.insert(task);
+    });
     return respondJson(c, 201, { tasks: ready.map((t) => presentTaskWithSessions(t, bases(c))) });
   });
   return routes;

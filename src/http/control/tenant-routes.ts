@@ -7,7 +7,7 @@ import type { TenantSnapshot } from '../../persistence/state-records.js';
 import { snapshotTenant } from '../../tenants/tenant.js';
 import { parseJsonObject } from '../json-body.js';
 import { MESSAGES } from '../messages.js';
-import { controlError, readControlBody } from './control-kit.js';
+import { controlError, readControlBody, readControlText, SNAPSHOT_BODY_LIMIT } from './control-kit.js';
 import { validateTenantResetBody as resetBody, validateTenantSeedBody as seedBody } from '../../generated/validators.js';
 
 /** Start a tenant over: from the fixtures as configured (reset) or with another seed (seed). */
@@ -15,7 +15,7 @@ export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
   const routes = new Hono<ApiEnv>();
   const checkSnapshot = createTenantSnapshotCheck();
   const summary = (name: string) => {
-    const t = tenants.get(name)!;
+    const t = tenants.find(name)!;
     return { status: 'reset', tenant: t.name, tasks: t.world.store.count(), now: new Date(t.clock.now()).toISOString(), default_scenario: t.engine.defaultScenario() };
   };
   routes.post('/reset', async (c) => {
@@ -38,7 +38,9 @@ export function createTenantRoutes(tenants: TenantRegistry): Hono<ApiEnv> {
     return respondJson(c, 200, snapshotTenant(tenant));
   });
   routes.put('/snapshot', async (c) => {
-    const parsed = parseJsonObject(await c.req.text());
+    const text = await readControlText(c, SNAPSHOT_BODY_LIMIT);
+    if (typeof text !== 'string') return text;
+    const parsed = parseJsonObject(text);
     if (!parsed.ok) return controlError(c, 400, parsed.message);
     const problem = checkSnapshot(parsed.value);
     if (problem) return controlError(c, 422, MESSAGES.validationFailed, [{ field: 'snapshot', code: 'invalid', message: problem }]);
