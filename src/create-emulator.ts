@@ -21,6 +21,7 @@ import { parseFaultRulesDocument } from './faults/check-fault-rule.js';
 import { loadFaultRules } from './faults/load-fault-rules.js';
 import type { FaultRuleSpec } from './faults/fault-rule.js';
 import { applySettingsPatch, DEFAULT_RATE_LIMIT_SETTINGS, type RateLimitSettingsPatch } from './tenants/rate-limit-settings.js';
+import { checkOptionNames, checkOptionValues, EMULATOR_OPTION_NAMES } from './check-emulator-options.js';
 
 export const DEFAULT_SEED = 42;
 export const DEFAULT_SCENARIO = 'happy-path';
@@ -32,7 +33,9 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   fixturesDir?: string;
   /** Real time source in epoch ms (tests inject their own). */
   timeSource?: () => number;
+  /** 'real' (the default, or 'scaled' when timeScale is given), 'scaled' or 'manual'. */
   clockMode?: ClockMode;
+  /** Virtual seconds per real second; only with clockMode 'scaled' (default 1). */
   timeScale?: number;
   clockStart?: number;
   /** Scenario catalogue; by default the built-in scenarios plus `scenarioDirs`. */
@@ -79,8 +82,14 @@ export interface Emulator {
   close(): void;
 }
 
-/** The composition root: everything createApp needs, from options with defaults. */
+/**
+ * The composition root: everything createApp needs, from options with defaults. An unknown option
+ * or a contradictory pair throws EmulatorOptionsError naming the valid ones.
+ */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  checkOptionNames(options, EMULATOR_OPTION_NAMES, 'createEmulator');
+  checkOptionValues(options, 'createEmulator');
+  const clockMode = options.clockMode ?? (options.timeScale !== undefined ? 'scaled' : 'real');
   const seed = options.seed ?? DEFAULT_SEED;
   const fixtures = options.fixtures ?? loadFixtures(options.fixturesDir);
   const timeSource = options.timeSource ?? Date.now;
@@ -128,7 +137,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         fixtures,
         seed: overrides?.seed ?? seed,
         timeSource,
-        clockMode: options.clockMode ?? 'real',
+        clockMode,
         timeScale: options.timeScale ?? 1,
         clockStart: options.clockStart,
         catalogue,

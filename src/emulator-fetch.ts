@@ -1,3 +1,4 @@
+import { checkOptionNames, EMULATOR_OPTION_NAMES } from './check-emulator-options.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
 
 /** The shape of the global fetch, as octokit's `request.fetch` and openapi-fetch's `fetch` take it. */
@@ -14,6 +15,8 @@ export interface EmulatorFetchOptions extends EmulatorOptions {
  * included): only the path picks the operation and tenant, and `url` fields echo the origin used.
  */
 export function createEmulatorFetch(options: EmulatorFetchOptions = {}): FetchFunction {
-  const { app } = options.emulator ?? createEmulator(options);
+  checkOptionNames(options, [...EMULATOR_OPTION_NAMES, 'emulator'], 'createEmulatorFetch');
+  const { emulator, ...emulatorOptions } = options;
+  const { app } = emulator ?? createEmulator(emulatorOptions);
   return async (input, init) => app.fetch(new Request(input, init));
 }

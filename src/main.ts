@@ -7,10 +7,12 @@ import type { CliIo } from './cli/cli-io.js';
 import type { CliOptions } from './cli/cli-options.js';
 import { runContract } from './cli/contract-command.js';
 import { parseCommandLine } from './cli/parse-command-line.js';
+import { formatReadyLine } from './cli/ready-line.js';
 import { UsageError } from './cli/usage-error.js';
 import { formatUsage } from './cli/usage.js';
 import { runValidate } from './cli/validate-command.js';
 import { createEmulator } from './create-emulator.js';
+import { emulatorTokens } from './emulator-tokens.js';
 import { BUILT_IN_FIXTURES_DIR, loadFixtures } from './fixtures/load-fixtures.js';
 import { FixtureError } from './fixtures/parse-fixtures.js';
 import { FileProblem } from './support/file-problem.js';
@@ -50,7 +52,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
 async function serve(options: CliOptions): Promise<number | undefined> {
   const fixtures = loadFixtures(options.fixtures);
   const logger = createLogger({ level: options.logLevel, sink: processSink, now: Date.now });
-  const clockMode = options.timeScale !== undefined && options.clock === 'real' ? 'scaled' : options.clock;
+  // A time scale alone means a scaled clock; parseCommandLine has refused it with another mode.
+  const clockMode = options.timeScale !== undefined ? 'scaled' : options.clock;
   const emulator = createEmulator({
     fixtures,
     seed: options.seed,
@@ -60,7 +63,7 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     logSink: processSink,
     timeSource: Date.now,
     clockMode,
-    timeScale: options.timeScale ?? 60,
+    timeScale: clockMode === 'scaled' ? (options.timeScale ?? 60) : undefined,
     clockStart: options.clockStart,
     scenarioDirs: options.scenarios === undefined ? [] : [options.scenarios],
     defaultScenario: options.defaultScenario,
@@ -113,7 +116,9 @@ async function serve(options: CliOptions): Promise<number | undefined> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
-  if (logger.enabled('info')) {
+  if (options.readyJson) {
+    io.out(formatReadyLine({ url, tokens: emulatorTokens(emulator), version: loadVersion(), pid: process.pid }));
+  } else if (logger.enabled('info')) {
     const boundTo = new URL(url).hostname.replace(/^\[|\]$/g, '') === options.host ? undefined : options.host;
     io.out(
       formatBanner({

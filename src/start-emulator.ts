@@ -1,4 +1,5 @@
 import { createControlClient, type ControlClient } from './control-client.js';
+import { checkOptionNames, checkOptionValues, EMULATOR_OPTION_NAMES } from './check-emulator-options.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
 import { createEmulatorFetch, type FetchFunction } from './emulator-fetch.js';
 import { emulatorTokens, type BuiltInTokens, type EmulatorTokens } from './emulator-tokens.js';
@@ -13,6 +14,9 @@ export interface StartOptions extends EmulatorOptions {
   /** How long stop() lets requests in flight finish before cutting them off (default 1000 ms). */
   stopGraceMs?: number;
 }
+
+const LISTEN_OPTION_NAMES = ['port', 'host', 'stopGraceMs'] as const satisfies ReadonlyArray<Exclude<keyof StartOptions, keyof EmulatorOptions>>;
+const START_OPTION_NAMES: readonly string[] = [...EMULATOR_OPTION_NAMES, ...LISTEN_OPTION_NAMES];
 
 /** Options that keep the built-in fixtures, so the built-in token names are known to exist. */
 export type BuiltInFixturesStartOptions = StartOptions & { fixtures?: undefined; fixturesDir?: undefined };
@@ -35,11 +39,14 @@ export interface RunningEmulator<Tokens extends EmulatorTokens = EmulatorTokens>
 export function startEmulator(options?: BuiltInFixturesStartOptions): Promise<RunningEmulator<BuiltInTokens>>;
 export function startEmulator(options?: StartOptions): Promise<RunningEmulator>;
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator<BuiltInTokens>> {
-  const emulator = createEmulator(options);
+  checkOptionNames(options, START_OPTION_NAMES, 'startEmulator');
+  const { port, host, stopGraceMs, ...emulatorOptions } = options;
+  checkOptionValues(emulatorOptions, 'startEmulator');
+  const emulator = createEmulator(emulatorOptions);
   const { server, url } = await listen({
     fetch: emulator.app.fetch,
-    port: options.port ?? 0,
-    host: options.host ?? '127.0.0.1',
+    port: port ?? 0,
+    host: host ?? '127.0.0.1',
     overrideGlobalObjects: false,
   });
   const fetch = createEmulatorFetch({ emulator });
@@ -52,6 +59,6 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     // Port-less, so a test that mocks the global fetch (MSW, nock) cannot intercept control calls.
     control: createControlClient({ baseUrl: url, fetch }),
     emulator,
-    stop: () => (stopping ??= closeGracefully(server, options.stopGraceMs ?? 1000)),
+    stop: () => (stopping ??= closeGracefully(server, stopGraceMs ?? 1000)),
   };
 }

@@ -6,14 +6,16 @@ import { DEFAULT_SEED } from '../create-emulator.js';
 import type { AppConfig } from '../app.js';
 import type { ClockMode } from '../engine/clock.js';
 import { DEFAULT_SCENARIO } from '../create-emulator.js';
-import { duration, httpUrl, instant, integer, oneOf, positiveNumber, text } from './value-parsers.js';
+import { boolean, duration, httpUrl, instant, integer, oneOf, positiveNumber, text } from './value-parsers.js';
 
 export const COMMANDS = ['serve', 'validate', 'contract'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface OptionSpec<T> {
-  /** Placeholder for the value in --help, e.g. `N`. */
+  /** Placeholder for the value in --help, e.g. `N`; none for a switch (a flag without a value). */
   arg: string;
+  /** A switch: `--ready-json` alone means true; its variable takes 1/true or 0/false. */
+  switch?: true;
   description: string;
   /** The commands that take this option (`contract` parses its own arguments). */
   commands: readonly CommandName[];
@@ -92,7 +94,7 @@ export const OPTIONS = {
   }),
   timeScale: option({
     arg: 'N',
-    description: 'virtual seconds per real second with --clock scaled (default 60); implies --clock scaled when given alone',
+    description: 'virtual seconds per real second with --clock scaled (default 60); alone it implies --clock scaled, with --clock real or manual it is an error',
     commands: ['serve'],
     parse: positiveNumber,
   }),
@@ -146,6 +148,14 @@ export const OPTIONS = {
     commands: ['serve'],
     default: 1000,
     parse: integer(1, 1_000_000),
+  }),
+  readyJson: option({
+    arg: '',
+    switch: true,
+    description: 'once listening, print one JSON line (url, tokens, version, pid) instead of the banner: for any test runner',
+    commands: ['serve'],
+    default: false,
+    parse: boolean,
   }),
   journalSize: option({
     arg: 'N',

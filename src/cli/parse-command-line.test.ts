@@ -22,7 +22,7 @@ describe('parseCommandLine', () => {
   it('serves with the defaults when given nothing', () => {
     expect(parseCommandLine([], {})).toEqual({
       name: 'serve',
-      options: { port: 4010, host: '127.0.0.1', fixtures: undefined, seed: 42, baseUrl: undefined, logLevel: 'info', linkStyle: 'description', clock: 'real', timeScale: undefined, clockStart: undefined, scenarios: undefined, defaultScenario: 'happy-path', controlToken: undefined, stateFile: undefined, faults: undefined, tenantIdle: 1800000, maxTenants: 1000, journalSize: 1000 },
+      options: { port: 4010, host: '127.0.0.1', fixtures: undefined, seed: 42, baseUrl: undefined, logLevel: 'info', linkStyle: 'description', clock: 'real', timeScale: undefined, clockStart: undefined, scenarios: undefined, defaultScenario: 'happy-path', controlToken: undefined, stateFile: undefined, faults: undefined, tenantIdle: 1800000, maxTenants: 1000, readyJson: false, journalSize: 1000 },
     });
     expect(parseCommandLine(['serve'], {})).toEqual(parseCommandLine([], {}));
   });
@@ -35,22 +35,22 @@ describe('parseCommandLine', () => {
 
   it('reads every flag', () => {
     const argv = ['--port', '0', '--host=0.0.0.0', '--fixtures', './f', '--seed', '7', '--base-url', 'http://e:1', '--log-level', 'debug', '--link-style', 'github',
-      '--clock', 'manual', '--time-scale', '120', '--clock-start', '2026-06-01T00:00:00Z', '--scenarios', './s', '--default-scenario', 'fails',
-      '--control-token', 't0k', '--state-file', './state.json', '--faults', './faults.yaml', '--tenant-idle', '5m', '--max-tenants', '10', '--journal-size', '50'];
+      '--clock', 'scaled', '--time-scale', '120', '--clock-start', '2026-06-01T00:00:00Z', '--scenarios', './s', '--default-scenario', 'fails',
+      '--control-token', 't0k', '--state-file', './state.json', '--faults', './faults.yaml', '--tenant-idle', '5m', '--max-tenants', '10', '--ready-json', '--journal-size', '50'];
     expect(options(argv)).toEqual({ port: 0, host: '0.0.0.0', fixtures: './f', seed: 7, baseUrl: 'http://e:1', logLevel: 'debug', linkStyle: 'github',
-      clock: 'manual', timeScale: 120, clockStart: Date.UTC(2026, 5, 1), scenarios: './s', defaultScenario: 'fails', controlToken: 't0k',
-      stateFile: './state.json', faults: './faults.yaml', tenantIdle: 300000, maxTenants: 10, journalSize: 50 });
+      clock: 'scaled', timeScale: 120, clockStart: Date.UTC(2026, 5, 1), scenarios: './s', defaultScenario: 'fails', controlToken: 't0k',
+      stateFile: './state.json', faults: './faults.yaml', tenantIdle: 300000, maxTenants: 10, readyJson: true, journalSize: 50 });
   });
 
   it('reads AGENT_TASKS_<FLAG> for every option in the table', () => {
     const samples: Record<string, string> = { port: '5000', host: '::1', fixtures: '/f', seed: '9', baseUrl: 'https://x', logLevel: 'error', linkStyle: 'github',
       clock: 'scaled', timeScale: '30', clockStart: '2026-01-01T00:00:00Z', scenarios: '/s', defaultScenario: 'cancelled', controlToken: 'c',
-      stateFile: '/st', faults: '/fa', tenantIdle: '1000', maxTenants: '3', journalSize: '7' };
+      stateFile: '/st', faults: '/fa', tenantIdle: '1000', maxTenants: '3', readyJson: '1', journalSize: '7' };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(OPTIONS).sort());
     const env = Object.fromEntries(Object.entries(samples).map(([name, value]) => [envOf(name), value]));
     expect(options([], env)).toEqual({ port: 5000, host: '::1', fixtures: '/f', seed: 9, baseUrl: 'https://x', logLevel: 'error', linkStyle: 'github',
       clock: 'scaled', timeScale: 30, clockStart: Date.UTC(2026, 0, 1), scenarios: '/s', defaultScenario: 'cancelled', controlToken: 'c',
-      stateFile: '/st', faults: '/fa', tenantIdle: 1000, maxTenants: 3, journalSize: 7 });
+      stateFile: '/st', faults: '/fa', tenantIdle: 1000, maxTenants: 3, readyJson: true, journalSize: 7 });
   });
 
   it('also honours plain PORT and HOST, after the AGENT_TASKS_ names and the flags', () => {
@@ -75,6 +75,24 @@ describe('parseCommandLine', () => {
     expect(usageError(['--clock-start', 'noon'])).toBe('--clock-start must be an ISO 8601 timestamp such as 2026-06-01T09:00:00Z, not "noon"');
     expect(usageError(['--tenant-idle', 'forever'])).toBe('--tenant-idle must be a duration such as 30s, 30m or 1h (or milliseconds), not "forever"');
     expect(usageError(['--clock', 'fast'])).toBe('--clock must be one of real, scaled, manual, not "fast"');
+  });
+
+  it('refuses a time scale with a clock that does not scale, naming both sources', () => {
+    expect(usageError(['--clock', 'manual', '--time-scale', '60'])).toBe('--time-scale runs a scaled clock, but --clock asks for manual: give --clock scaled, or leave it out');
+    expect(usageError(['--time-scale', '60'], { AGENT_TASKS_CLOCK: 'real' })).toBe(
+      '--time-scale runs a scaled clock, but AGENT_TASKS_CLOCK asks for real: give AGENT_TASKS_CLOCK scaled, or leave it out',
+    );
+    expect(options(['--time-scale', '60'])).toMatchObject({ clock: 'real', timeScale: 60 });
+    expect(options(['--clock', 'scaled', '--time-scale', '60'])).toMatchObject({ clock: 'scaled', timeScale: 60 });
+    expect(options(['--clock', 'manual'])).toMatchObject({ clock: 'manual', timeScale: undefined });
+  });
+
+  it('takes a switch without a value, and its variable as 1/true or 0/false', () => {
+    expect(options(['--ready-json']).readyJson).toBe(true);
+    expect(options([], { AGENT_TASKS_READY_JSON: 'false' }).readyJson).toBe(false);
+    expect(options([], { AGENT_TASKS_READY_JSON: 'true' }).readyJson).toBe(true);
+    expect(usageError([], { AGENT_TASKS_READY_JSON: 'maybe' })).toBe('AGENT_TASKS_READY_JSON must be 1, true or yes, or 0, false or no, not "maybe"');
+    expect(usageError(['--ready-json=yes'])).toMatch(/--ready-json/);
   });
 
   it('refuses unknown options, stray arguments, missing values and unknown commands', () => {

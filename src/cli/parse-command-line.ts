@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { COMMANDS, OPTIONS, envOf, flagOf, optionsOf, type CliOptions, type CommandName, type OptionName } from './cli-options.js';
+import { checkOptionConflicts, type OptionSources } from './option-conflicts.js';
 import { UsageError } from './usage-error.js';
 
 export type Command =
@@ -30,9 +31,17 @@ export function parseCommandLine(argv: readonly string[], env: Environment): Com
   if (flags.help) return { name: 'help', topic: named ? command : undefined };
   if (flags.version) return { name: 'version' };
   const options = {} as Record<OptionName, unknown>;
+  const sources: OptionSources = {};
   for (const name of Object.keys(OPTIONS) as OptionName[]) {
-    options[name] = names.includes(name) ? resolve(name, flags.values[name], env) : OPTIONS[name].default;
+    if (!names.includes(name)) {
+      options[name] = OPTIONS[name].default;
+      continue;
+    }
+    const { value, source } = resolve(name, flags.values[name], env);
+    options[name] = value;
+    if (source !== undefined) sources[name] = source;
   }
+  checkOptionConflicts(options as CliOptions, sources);
   return { name: command, options: options as CliOptions };
 }
 
@@ -45,11 +54,14 @@ function readFlags(args: readonly string[], command: CommandName, names: OptionN
       options: {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
-        ...Object.fromEntries(names.map((name) => [flagOf(name), { type: 'string' as const }])),
+        ...Object.fromEntries(names.map((name) => [flagOf(name), { type: OPTIONS[name].switch ? ('boolean' as const) : ('string' as const) }])),
       },
     });
     const byName = {} as Partial<Record<OptionName, string>>;
-    for (const name of names) byName[name] = (values as Record<string, string | undefined>)[flagOf(name)];
+    for (const name of names) {
+      const value = (values as Record<string, string | boolean | undefined>)[flagOf(name)];
+      byName[name] = typeof value === 'boolean' ? String(value) : value;
+    }
     return { help: values.help === true, version: values.version === true, values: byName };
   } catch (error) {
     // parseArgs marks its complaints with codes ERR_PARSE_ARGS_*; its text for an unknown option
@@ -65,7 +77,8 @@ function readFlags(args: readonly string[], command: CommandName, names: OptionN
   }
 }
 
-function resolve(name: OptionName, flag: string | undefined, env: Environment): unknown {
+/** Where the value came from (`--clock`, `AGENT_TASKS_CLOCK`), or undefined for a default. */
+function resolve(name: OptionName, flag: string | undefined, env: Environment): { value: unknown; source?: string } {
   const spec = OPTIONS[name];
   const sources: Array<[string, string | undefined]> = [
     [`--${flagOf(name)}`, flag],
@@ -73,10 +86,10 @@ function resolve(name: OptionName, flag: string | undefined, env: Environment): 
     ...[envOf(name), ...(spec.env ?? [])].map((v): [string, string | undefined] => [v, env[v] || undefined]),
   ];
   const found = sources.find(([, value]) => value !== undefined);
-  if (!found) return spec.default;
+  if (!found) return { value: spec.default };
   const [source, raw] = found;
   try {
-    return spec.parse(raw!);
+    return { value: spec.parse(raw!), source };
   } catch (error) {
     throw new UsageError(`${source} must be ${(error as Error).message}, not ${JSON.stringify(raw)}`);
   }

@@ -19,7 +19,7 @@ export function formatUsage(topic?: CommandName): string {
     lines.push(`Usage: ${NAME} ${topic} [options]`, '', `${capitalise(SUMMARIES[topic])}.`, '', 'Options:');
   }
   const names = optionsOf(topic ?? 'serve');
-  const flag = (name: (typeof names)[number]) => `--${flagOf(name)} ${OPTIONS[name].arg}`;
+  const flag = (name: (typeof names)[number]) => `--${flagOf(name)}${OPTIONS[name].arg ? ` ${OPTIONS[name].arg}` : ''}`;
   const width = Math.max(20, ...names.map((n) => flag(n).length + 2));
   for (const name of names) {
     const spec = OPTIONS[name];

@@ -53,3 +53,10 @@ export function instant(raw: string): number {
   if (ms === undefined) throw new Error('an ISO 8601 timestamp such as 2026-06-01T09:00:00Z');
   return ms;
 }
+
+/** A switch's variable: 1/true/yes or 0/false/no. */
+export function boolean(raw: string): boolean {
+  if (/^(1|true|yes)$/i.test(raw.trim())) return true;
+  if (/^(0|false|no)$/i.test(raw.trim())) return false;
+  throw new Error('1, true or yes, or 0, false or no');
+}

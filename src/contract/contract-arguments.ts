@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 
 export const GITHUB_API_URL = 'https://api.github.com';
+/** The suite's default task cap on GitHub (test/contract/harness/target.ts, which the suite keeps). */
+export const DEFAULT_GITHUB_MAX_TASKS = 6;
 
 export const CONTRACT_USAGE = `Usage: agent-tasks-emulator contract [options]
 
@@ -10,11 +12,14 @@ Runs the contract suite against a target and writes report.md, report.json and j
 
   --target emulator|github     what the target is (default: github for ${GITHUB_API_URL}, else emulator)
   --base-url URL               the API's base URL (default: a fresh in-process emulator;
-                               ${GITHUB_API_URL} with --target github)
+                               ${GITHUB_API_URL} with --target github). On an emulator the
+                               run uses a tenant of its own, <URL>/t/contract-<id>, unless the
+                               URL already names one: the default tenant is left as it was
   --token T                    token to call it with (default on the emulator: octocat's)
+  --control-token T            the emulator's --control-token, for the tests of its control API
   --repo OWNER/REPO            repository to test in (default on the emulator: octocat/hello-world)
   --allow-writes               let tests start tasks on GitHub (always allowed on an emulator)
-  --max-tasks N                most tasks the run may start (default on GitHub: 5)
+  --max-tasks N                most tasks the run may start (default on GitHub: ${DEFAULT_GITHUB_MAX_TASKS})
   --installation-token T       optional: a GitHub App installation token, for the 403 test
   --no-permission-token T      optional: a fine-grained token without the Agent tasks permission
   --read-only-token T          optional: a fine-grained token with Agent tasks read only
@@ -32,6 +37,7 @@ const VARIABLES = {
   target: 'CONTRACT_TARGET',
   'base-url': 'CONTRACT_BASE_URL',
   token: 'CONTRACT_TOKEN',
+  'control-token': 'CONTRACT_CONTROL_TOKEN',
   repo: 'CONTRACT_REPO',
   'max-tasks': 'CONTRACT_MAX_TASKS',
   'installation-token': 'CONTRACT_INSTALLATION_TOKEN',
@@ -50,13 +56,22 @@ export type ContractArguments =
       suiteEnv: Record<string, string>;
       /** No base URL for an emulator target: the command starts one in-process. */
       startEmulator: boolean;
+      /** The tenant the command chose for the run (and must make), when the URL named none. */
+      runTenant?: string;
     };
 
 export class ContractUsageError extends Error {
   override name = 'ContractUsageError';
 }
 
-export function parseContractArguments(argv: string[], env: NodeJS.ProcessEnv): ContractArguments {
+/** The tenant a run on an emulator works in; `runId` makes it the run's own. */
+export const contractTenant = (runId: string) => `contract-${runId}`;
+
+/**
+ * `runId` names the run's tenant on an emulator (callers pass a random one). A base URL that
+ * already ends in a tenant (/t/name) is used as it is.
+ */
+export function parseContractArguments(argv: string[], env: NodeJS.ProcessEnv, runId = 'run'): ContractArguments {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -92,7 +107,24 @@ export function parseContractArguments(argv: string[], env: NodeJS.ProcessEnv): 
     if (!suiteEnv.CONTRACT_REPO) throw new ContractUsageError('--repo OWNER/REPO (or CONTRACT_REPO) is required with --target github');
   }
   const outDir = typeof values.out === 'string' ? values.out : 'contract-report';
-  return { help: false, outDir, suiteEnv, startEmulator: target === 'emulator' && !baseUrl };
+  let runTenant: string | undefined;
+  if (target === 'emulator' && baseUrl) {
+    suiteEnv.CONTRACT_BASE_URL = inTenant(baseUrl, runId);
+    if (suiteEnv.CONTRACT_BASE_URL !== baseUrl.replace(/\/+$/, '')) runTenant = contractTenant(runId);
+  }
+  return { help: false, outDir, suiteEnv, startEmulator: target === 'emulator' && !baseUrl, ...(runTenant ? { runTenant } : {}) };
+}
+
+/** `http://h:4010` -> `http://h:4010/t/contract-<runId>`; a URL already in a tenant stays. */
+export function inTenant(baseUrl: string, runId: string): string {
+  const trimmed = baseUrl.replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = new URL(trimmed).pathname;
+  } catch {
+    return baseUrl; // the suite reports a malformed URL with its own message
+  }
+  return /\/t\/[^/]+$/.test(path) ? trimmed : `${trimmed}/t/${contractTenant(runId)}`;
 }
 
 function isGitHub(url: string): boolean {

@@ -38,7 +38,7 @@ describe('runContractCommand', () => {
     let faithful: RunningEmulator;
     let githubLinks: RunningEmulator;
     beforeAll(async () => {
-      faithful = await startEmulator({ port: 0 });
+      faithful = await startEmulator({ port: 0, controlToken: 'c0ntrol' });
       // A deliberate divergence: GitHub's general Link convention instead of the description's.
       githubLinks = await startEmulator({ port: 0, linkStyle: 'github' });
     });
@@ -50,10 +50,17 @@ describe('runContractCommand', () => {
     it('writes report.md, report.json and junit.xml and exits 0 when every behaviour holds', async () => {
       const out = join(dir, 'pass');
       const { io } = collect();
-      expect(await runContractCommand(['--base-url', faithful.url, '--out', out], {}, { io, consoleReporter: false })).toBe(0);
+      const health = async () =>
+        (await (await fetch(`${faithful.url}/_emulator/health`, { headers: { 'x-emulator-control-token': 'c0ntrol' } })).json()) as { tasks: number };
+      const defaultTasks = (await health()).tasks;
+      const args = ['--base-url', faithful.url, '--control-token', 'c0ntrol', '--out', out];
+      expect(await runContractCommand(args, {}, { io, consoleReporter: false, runId: 'pass1' })).toBe(0);
       const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ParityReport;
       expect(report.result).toBe('passed');
-      expect(report.target).toEqual({ kind: 'emulator', url: faithful.url, repo: 'octocat/hello-world' });
+      // Its own tenant: the default one, which other users of a shared emulator see, is untouched.
+      expect(report.target).toEqual({ kind: 'emulator', url: `${faithful.url}/t/contract-pass1`, repo: 'octocat/hello-world' });
+      expect((await health()).tasks).toBe(defaultTasks);
+      expect(faithful.emulator.tenants.default.journal.list()).toEqual([]);
       expect(report.counts.fail).toBe(0);
       expect(report.counts.pass).toBeGreaterThan(40);
       expect(report.rows.find((r) => r.behaviour === 'github.no-control-api')).toMatchObject({ result: 'not applicable', reason: 'GitHub only' });
@@ -62,6 +69,12 @@ describe('runContractCommand', () => {
       expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('| `list.sort` |');
       expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
     }, 120_000);
+
+    it('exits 2 and asks for the control token when a guarded emulator refuses to make its tenant', async () => {
+      const { io, err } = collect();
+      expect(await runContractCommand(['--base-url', faithful.url, '--out', join(dir, 'refused')], {}, { io, consoleReporter: false, runId: 'nok' })).toBe(2);
+      expect(err.join('')).toContain(`${faithful.url}/t/contract-nok/_emulator/reset answered 401: the emulator needs its control token (--control-token, or CONTRACT_CONTROL_TOKEN)`);
+    });
 
     it('exits 1 and names the broken behaviour when the target diverges', async () => {
       const out = join(dir, 'fail');

@@ -52,6 +52,32 @@ describe('agent-tasks-emulator (process)', () => {
     expect(env.stderr()).toContain('AGENT_TASKS_LINK_STYLE must be one of description, github');
   });
 
+  it('exits 2 for contradictory options, before listening', async () => {
+    const p = cli(['--clock', 'manual', '--time-scale', '60', '--port', '0']);
+    expect((await p.exited).code).toBe(2);
+    expect(p.stderr()).toContain('--time-scale runs a scaled clock, but --clock asks for manual');
+    expect(p.stdout()).toBe('');
+  });
+
+  it('--ready-json prints one JSON line once listening, with url, tokens, version and pid, then serves', async () => {
+    const p = cli(['--ready-json', '--port', '0', '--log-level', 'error']);
+    const line = await new Promise<string>((resolve, reject) => {
+      const look = () => (p.stdout().includes('\n') ? resolve(p.stdout().slice(0, p.stdout().indexOf('\n'))) : undefined);
+      p.child.stdout!.on('data', look);
+      void p.exited.then(({ code }) => reject(new Error(`exited with ${code}: ${p.stderr()}`)));
+    });
+    const ready = JSON.parse(line) as { event: string; url: string; tenant_url: string; health_url: string; tokens: Record<string, string>; version: string; pid: number };
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(ready).toMatchObject({ event: 'listening', version, pid: p.child.pid, tenant_url: `${ready.url}/t/{name}`, health_url: `${ready.url}/_emulator/health` });
+    expect(ready.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(ready.tokens.octocat).toBe(TOKEN);
+    const res = await fetch(`${ready.url}/agents/tasks`, { headers: { authorization: `Bearer ${ready.tokens.octocat}`, 'x-github-api-version': '2026-03-10' } });
+    expect(res.status).toBe(200);
+    expect(p.stdout()).toBe(`${line}\n`); // no banner, and no request log at --log-level error
+    p.child.kill('SIGTERM');
+    expect((await p.exited).code).toBe(0);
+  });
+
   it('validate exits 1 for a broken fixtures folder and 0 for the built-in one', async () => {
     const bad = cli(['validate', '--fixtures', '/nonexistent/fixtures']);
     expect((await bad.exited).code).toBe(1);

@@ -18,6 +18,11 @@ describe('readTarget', () => {
     expect(readTarget({ CONTRACT_BASE_URL: 'http://127.0.0.1:9/t/ci/' }, 'http://127.0.0.1:1').baseUrl).toBe('http://127.0.0.1:9/t/ci');
   });
 
+  it('carries the control token to an emulator only, never to GitHub', () => {
+    expect(readTarget({ CONTRACT_CONTROL_TOKEN: 'c0ntrol' }, 'http://127.0.0.1:1').controlToken).toBe('c0ntrol');
+    expect(readTarget({ ...github, CONTRACT_CONTROL_TOKEN: 'c0ntrol' }).controlToken).toBeUndefined();
+  });
+
   it('talks to api.github.com with the given token and repository, read-only unless allowed', () => {
     const t = readTarget(github);
     expect(t).toMatchObject({ kind: 'github', baseUrl: 'https://api.github.com', realGitHub: true, token: 'ghp_x', repo: { owner: 'me', repo: 'sandbox' } });

@@ -1,6 +1,6 @@
 // The emulator's own API under /_emulator (described in openapi/emulator.yaml). These tests
 // run against the emulator only. Tests that change shared state (the clock, a reset, scripted
-// transitions) must use a tenant of their own: api.withBaseUrl(`${origin}/t/<name>`).
+// transitions) must use a tenant of their own: await api.newTenant(name).
 import { describe, expect } from 'vitest';
 import { contractTest } from './harness/contract-test.js';
 import { show } from './harness/expectations.js';
@@ -15,11 +15,10 @@ describe('emulator control API', () => {
   contractTest(
     'a tenant of its own (/t/{name}) does not see tasks started elsewhere',
     { runsOn: 'emulator', behaviour: 'emulator.tenants', writes: true },
-    async ({ api, target }) => {
-      const origin = new URL(target.baseUrl).origin;
+    async ({ api }) => {
       const suffix = `${process.pid}-${Date.now()}`;
-      const one = api.withBaseUrl(`${origin}/t/contract-a-${suffix}`);
-      const other = api.withBaseUrl(`${origin}/t/contract-b-${suffix}`);
+      const one = await api.newTenant(`contract-a-${suffix}`);
+      const other = await api.newTenant(`contract-b-${suffix}`);
       const started = await one.createTask({ prompt: 'Contract test: tenant isolation' });
       expect(started.status, show(started)).toBe(201);
       const id = (started.json as { id: string }).id;

@@ -9,8 +9,8 @@ import { show } from './harness/expectations.js';
 
 const STATES = ['queued', 'in_progress', 'completed', 'failed', 'idle', 'waiting_for_user', 'timed_out', 'cancelled'];
 
-function tenantOf(api: ApiClient, baseUrl: string, label: string): ApiClient {
-  return api.withBaseUrl(`${new URL(baseUrl).origin}/t/contract-${label}-${process.pid}-${Date.now()}`);
+function tenantOf(api: ApiClient, label: string): Promise<ApiClient> {
+  return api.newTenant(`contract-${label}-${process.pid}-${Date.now()}`);
 }
 
 async function control(api: ApiClient, method: string, path: string, json?: unknown) {
@@ -28,8 +28,8 @@ describe('scripted lifecycles (emulator)', () => {
   contractTest(
     'a polling client sees queued, in_progress, completed as the tenant clock moves, stamped with the due times',
     { runsOn: 'emulator', behaviour: 'emulator.lifecycle-poll', writes: true },
-    async ({ api, target }) => {
-      const t = tenantOf(api, target.baseUrl, 'poll');
+    async ({ api }) => {
+      const t = await tenantOf(api, 'poll');
       const started = await t.createTask({ prompt: 'Contract: happy path', create_pull_request: true });
       expect(started.status, show(started)).toBe(201);
       const task = started.json as { id: string; created_at: string };
@@ -49,8 +49,8 @@ describe('scripted lifecycles (emulator)', () => {
   contractTest(
     'a scenario chosen in the prompt, in a header or through queued outcomes is followed',
     { runsOn: 'emulator', behaviour: 'emulator.scenario-choice', writes: true },
-    async ({ api, target }) => {
-      const t = tenantOf(api, target.baseUrl, 'choice');
+    async ({ api }) => {
+      const t = await tenantOf(api, 'choice');
       const fromPrompt = (await t.createTask({ prompt: 'Contract: [emulator:scenario=fails]' })).json as { id: string };
       const fromHeader = (await t.createTask({ prompt: 'Contract: header' }, { headers: { 'x-emulator-scenario': 'goes-idle' } })).json as { id: string };
       const queued = await control(t, 'POST', '/outcomes', { scenarios: ['cancelled'] });
@@ -66,8 +66,8 @@ describe('scripted lifecycles (emulator)', () => {
   contractTest(
     'each of the eight states is reachable through the control API; an illegal move is a 409 with the reason',
     { runsOn: 'emulator', behaviour: 'emulator.move-states', writes: true },
-    async ({ api, target }) => {
-      const t = tenantOf(api, target.baseUrl, 'move');
+    async ({ api }) => {
+      const t = await tenantOf(api, 'move');
       const reached = new Set<string>();
       for (const goal of STATES) {
         const task = (await t.createTask({ prompt: `Contract: to ${goal}` })).json as { id: string };
@@ -92,8 +92,8 @@ describe('scripted lifecycles (emulator)', () => {
   contractTest(
     'a task waiting for the user resumes in a new session when answered',
     { runsOn: 'emulator', behaviour: 'emulator.answer', writes: true },
-    async ({ api, target }) => {
-      const t = tenantOf(api, target.baseUrl, 'answer');
+    async ({ api }) => {
+      const t = await tenantOf(api, 'answer');
       const task = (await t.createTask({ prompt: 'Contract: [emulator:scenario=waits-for-user]' })).json as { id: string };
       await control(t, 'POST', '/clock/advance', { by: '30s' });
       expect(await stateOf(t, task.id)).toBe('waiting_for_user');

@@ -48,9 +48,19 @@ function parseDockerfile(text: string): Stage[] {
   return stages;
 }
 
+/** A stage with the instructions of the stages it is built FROM (by name) before its own. */
+function flatten(stage: Stage, stages: Stage[]): Stage {
+  const parent = stages.find((s) => s.name !== undefined && s.name === stage.image);
+  if (!parent) return stage;
+  const base = flatten(parent, stages);
+  return { image: base.image, name: stage.name, instructions: [...base.instructions, ...stage.instructions] };
+}
+
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const stages = parseDockerfile(dockerfile);
-const final = stages.at(-1)!;
+// The default target is the last stage, whatever stages it builds on.
+const final = flatten(stages.at(-1)!, stages);
+const contract = flatten(stages.find((s) => s.name === 'contract')!, stages);
 const builder = stages[0]!;
 const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 const env = (stage: Stage) =>
@@ -64,7 +74,7 @@ const healthcheck = () => {
 describe('Dockerfile', () => {
   it('builds in one stage and runs from a second, both on a slim Node LTS image', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of [builder, final]) {
+    for (const stage of [builder, final, contract]) {
       const major = Number(/^node:(\d+)-slim$/.exec(stage.image)?.[1]);
       // Even Node majors become LTS; 22 is the oldest still in support.
       expect(major % 2, stage.image).toBe(0);
@@ -80,6 +90,7 @@ describe('Dockerfile', () => {
   });
 
   it('installs production dependencies only in the final stage, and builds nothing there', () => {
+    expect(final.instructions.filter((i) => i.keyword === 'RUN' && /npm install/.test(i.args))).toEqual([]);
     const runs = all(final, 'RUN').join('\n');
     const install = /npm ci [^\n&]*/.exec(runs)?.[0] ?? '';
     expect(install).toContain('--omit=dev');
@@ -92,7 +103,9 @@ describe('Dockerfile', () => {
   it('puts in the final image everything package.json ships', () => {
     const copies = all(final, 'COPY');
     expect(copies).toContain(`--from=${builder.name} /app/dist ./dist`);
-    for (const entry of pkg.files.filter((f) => !f.startsWith('!'))) {
+    // Documentation ships in the npm package for readers of node_modules; the image runs without it.
+    const documentation = ['docs', 'examples', 'CONTRIBUTING.md'];
+    for (const entry of pkg.files.filter((f) => !f.startsWith('!') && !documentation.includes(f))) {
       expect(copies.some((c) => c.endsWith(` ./${entry}`)), entry).toBe(true);
     }
     for (const source of copies.filter((c) => !c.startsWith('--from')).flatMap((c) => c.split(' ').slice(0, -1))) {
@@ -103,6 +116,7 @@ describe('Dockerfile', () => {
   it('runs the package bin as the non-root user node, bound to every interface', () => {
     const keywords = final.instructions.map((i) => i.keyword);
     expect(all(final, 'USER')).toEqual(['node']);
+    expect(all(contract, 'USER')).toEqual(['node', 'root', 'node']);
     expect(keywords.indexOf('USER')).toBeLessThan(keywords.indexOf('ENTRYPOINT'));
     expect(JSON.parse(all(final, 'ENTRYPOINT')[0]!)).toEqual(['node', pkg.bin['agent-tasks-emulator']]);
     expect(env(final)).toMatchObject({ HOST: '0.0.0.0', PORT: String(OPTIONS.port.default) });
@@ -112,9 +126,29 @@ describe('Dockerfile', () => {
     expect(OPTIONS.port.env).toContain('PORT');
   });
 
-  it('declares /data as a volume the node user can write', () => {
-    expect(all(final, 'VOLUME')).toEqual(['/data']);
+  it('has /data for the state file, writable by node, and declares no VOLUME (it would leave an anonymous volume behind)', () => {
+    expect(all(final, 'VOLUME')).toEqual([]);
     expect(all(final, 'RUN').join('\n')).toMatch(/chown node:node \/data/);
+  });
+
+  it('ships the LICENSE', () => {
+    expect(all(final, 'COPY')).toContain('LICENSE ./LICENSE');
+  });
+
+  it('has a contract target: the image plus the vitest version of the lockfile, run as node, writing reports to /reports', () => {
+    expect(stages.at(-1)!.name).toBeUndefined(); // `docker build .` without --target is still the emulator alone
+    const own = stages.find((s) => s.name === 'contract')!;
+    expect(own.image).toBe(stages.at(-1)!.image);
+    const install = all(own, 'RUN').join('\n');
+    expect(install).toMatch(/npm install [^&]*"vitest@\$\(node -p "require\('\/app\/package-lock\.json'\)\.packages\['node_modules\/vitest'\]\.version"\)"/);
+    expect(install).toContain('ln -s /opt/vitest/node_modules/vitest /app/node_modules/vitest');
+    expect(all(contract, 'USER').at(-1)).toBe('node');
+    expect(JSON.parse(all(contract, 'CMD').at(-1)!)).toEqual(['contract', '--out', '/reports']);
+    expect(JSON.parse(all(contract, 'ENTRYPOINT').at(-1)!)).toEqual(['node', pkg.bin['agent-tasks-emulator']]);
+  });
+
+  it('says how podman and buildah keep the HEALTHCHECK', () => {
+    expect(dockerfile).toMatch(/--format docker/);
   });
 
   it('leaves out local state from the build context', () => {

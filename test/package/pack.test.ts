@@ -53,9 +53,30 @@ describe('the packed package', { timeout: 60_000 }, () => {
       expect(packed).toContain(file);
     }
     for (const target of [...Object.values(pkg.bin), pkg.main, pkg.types]) expect(packed).toContain(target);
-    // The contract suite ships because `agent-tasks-emulator contract` runs it; nothing else of test/.
-    const shipped = packed.filter((f) => !f.startsWith('test/contract/'));
+    // The contract suite ships because `agent-tasks-emulator contract` runs it; nothing else of
+    // test/. docs/ci's example test and examples/python are documentation a reader copies.
+    const shipped = packed.filter((f) => !f.startsWith('test/contract/') && !f.startsWith('docs/ci/') && !f.startsWith('examples/'));
     expect(shipped.filter((f) => f.startsWith('src/') || f.startsWith('test/') || /\.test\./.test(f))).toEqual([]);
+  });
+
+  it('ships the MIT LICENSE that package.json names', () => {
+    expect(packed).toContain('LICENSE');
+    expect(readFileSync(join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
+    expect((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { license: string }).license).toBe('MIT');
+  });
+
+  it('ships every file or folder that a relative link in README.md or docs/ points to', () => {
+    const documents = ['README.md', ...packed.filter((f) => f.startsWith('docs/') && f.endsWith('.md'))];
+    for (const document of documents) {
+      const text = readFileSync(join(ROOT, document), 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const path = target!.replace(/#.*$/, '');
+        if (!path || /^[a-z]+:/.test(path)) continue;
+        const resolved = join(document, '..', path).replace(/\\/g, '/').replace(/\/$/, '');
+        const shipped = packed.some((f) => f === resolved || f.startsWith(`${resolved}/`));
+        expect(shipped, `${document} links ${target}`).toBe(true);
+      }
+    }
   });
 
   it('installs with its dependencies and none of the development ones', () => {

@@ -67,6 +67,12 @@ export interface ApiClient {
   pathOf(url: string | URL): string;
   /** The same client on another base URL, e.g. an emulator tenant (/t/{name}) of one's own. */
   withBaseUrl(baseUrl: string): ApiClient;
+  /**
+   * An emulator tenant of one's own, `${origin}/t/{name}`, made through the control API
+   * (POST /_emulator/reset, with CONTRACT_CONTROL_TOKEN when set): an emulator started with
+   * --control-token makes tenants only that way, and answers 404 in one never made.
+   */
+  newTenant(name: string): Promise<ApiClient>;
 }
 
 export interface ApiClientDeps {
@@ -94,6 +100,9 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       }
     }
     const headers = buildHeaders(req, target.token);
+    if (target.controlToken && req.path.startsWith('/_emulator') && !headers.has('x-emulator-control-token')) {
+      headers.set('x-emulator-control-token', target.controlToken);
+    }
     const operation = validators.find(method, req.path);
     // Without credentials nothing can start; anything else that reaches "Start a task" might.
     const reservation = operation?.id === CREATE_OPERATION && req.token !== null ? reserveSlot() : undefined;
@@ -156,6 +165,12 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       return url.pathname.slice(base.pathname.replace(/\/$/, '').length);
     },
     withBaseUrl: (baseUrl) => createApiClient({ ...deps, target: { ...target, baseUrl: baseUrl.replace(/\/+$/, '') } }),
+    async newTenant(name) {
+      const client = createApiClient({ ...deps, target: { ...target, baseUrl: `${new URL(target.baseUrl).origin}/t/${name}` } });
+      const made = await client.request({ method: 'POST', path: '/_emulator/reset', token: null });
+      if (made.status !== 200) throw new Error(`making tenant ${name} answered ${made.status}: ${made.text}`);
+      return client;
+    },
     docsUrl(operationId) {
       const url = validators.operations.find((op) => op.id === operationId)?.docsUrl;
       if (!url) throw new Error(`no documentation URL for ${operationId} in the description`);

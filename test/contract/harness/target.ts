@@ -26,6 +26,8 @@ export interface ContractTarget {
   /** The base URL is api.github.com itself, not something playing GitHub. */
   realGitHub: boolean;
   token: string;
+  /** The emulator's control token (CONTRACT_CONTROL_TOKEN), sent only to /_emulator on an emulator. */
+  controlToken?: string;
   repo: RepoRef;
   /** Optional extras; a test that needs a missing one is reported as not applicable. */
   installationToken?: string;
@@ -76,6 +78,8 @@ export function readTarget(env: Record<string, string | undefined>, launchedBase
     baseUrl,
     realGitHub: new URL(baseUrl).origin === GITHUB_API_URL,
     token,
+    // Never sent to GitHub: it belongs to the emulator's control API alone.
+    controlToken: kind === 'emulator' ? given('CONTRACT_CONTROL_TOKEN') : undefined,
     repo: parseRepo(repo, 'CONTRACT_REPO'),
     installationToken: given('CONTRACT_INSTALLATION_TOKEN') ?? emulatorDefault('installationToken'),
     noPermissionToken: given('CONTRACT_NO_PERMISSION_TOKEN') ?? emulatorDefault('noPermissionToken'),
