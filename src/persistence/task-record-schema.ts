@@ -24,7 +24,7 @@ const session = {
   },
 } as const;
 
-/** The shape of a saved task record (src/domain/types.ts), for state files and snapshot imports. */
+/** The shape of a saved task record (src/model/task-record.ts), for state files and snapshot imports. */
 export const taskRecordSchema = {
   type: 'object',
   required: ['id', 'name', 'creatorId', 'creatorType', 'collaboratorIds', 'ownerId', 'ownerLogin', 'repositoryId', 'repositoryName', 'state', 'sessions', 'artifacts', 'archivedAt', 'createdAt', 'updatedAt', 'createPullRequest'],

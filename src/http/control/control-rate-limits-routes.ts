@@ -16,7 +16,7 @@ const BASE = '/rate-limits';
  * (docs/faults.md). Never rate limited or faulted itself. A rejected request changes nothing.
  */
 export function createControlRateLimitsRoutes(): Hono<ApiEnv> {
-  // Bodies are checked against src/http/rate-limit-schemas.ts, compiled at build time.
+  // Bodies are checked against src/http/control/rate-limit-schemas.ts, compiled at build time.
   const checkSettings = validateRateLimitSettings;
   const checkToken = validateRateLimitToken;
   const checkReset = validateRateLimitReset;

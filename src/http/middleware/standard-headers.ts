@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { IdSource } from '../../support/ids.js';
 import type { ApiEnv } from '../shared/env.js';
 
-/** Headers api.github.com puts on every answer, gathered for http/answer-headers.ts. */
+/** Headers api.github.com puts on every answer, gathered for http/shared/answer-headers.ts. */
 export function startAnswer(c: Context<ApiEnv>, ids: IdSource): void {
   const requestId = ids.requestId();
   c.set('requestId', requestId);

@@ -52,7 +52,7 @@ export function countRateLimit(c: Context<ApiEnv>): Response | undefined {
       });
     }
   }
-  // Gathered before the answer exists, so they go into it as it is made (http/answer-headers.ts);
+  // Gathered before the answer exists, so they go into it as it is made (http/shared/answer-headers.ts);
   // written there directly, as this runs for every request.
   const counted = book.consume(token.value, token.rateLimit);
   const gathered = c.get('answerHeaders');

@@ -18,7 +18,7 @@ export interface ApiEnv {
     fault?: { ruleId: string; kind: string };
     /** GitHub's x-github-request-id of this request. */
     requestId: string;
-    /** Headers every answer to this request carries (http/answer-headers.ts). */
+    /** Headers every answer to this request carries (http/shared/answer-headers.ts). */
     answerHeaders: Record<string, string>;
     /** Whether the answer was made with `answerHeaders` already in it. */
     answerHeadersApplied: boolean;

@@ -12,7 +12,7 @@ export function respondJson(c: Context, status: ContentfulStatusCode, body: unkn
 }
 
 /**
- * A cacheable GET answer, its body already serialised (http/present-cache.ts): a weak ETag made of
+ * A cacheable GET answer, its body already serialised (http/agent-tasks/present-cache.ts): a weak ETag made of
  * the body's hash, and 304 with no body when the client already holds it (conditional requests).
  */
 export function respondPresented(c: Context, body: { body: Buffer; hash: string }, headers: Record<string, string> = {}): Response {
