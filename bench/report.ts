@@ -22,6 +22,8 @@ export function writeReport(): void {
   const sc = readResult<{ tasks: number; scenario: string; stepwise: Timing; oneJump: Timing }>('scenario');
   const fz = readResult<{ runs: number; seed: number; failed: boolean; interrupted: boolean; failure: string | null; seconds: number; requestsPerSecond: number; statuses: Record<string, number> }>('fuzz');
   const so = readResult<any>('soak');
+  const tc = readResult<{ tenants: number; newTenantListExtraMs: number; newTenantCreateExtraMs: number; heapPerUnchangedTenantKB: number; heapPerTenantAfterOneCreateKB: number; listInExistingMs: number; createInExistingMs: number }>('tenant-cost');
+  const kl = readResult<{ rounds: number; acknowledgedCreates: number; archives: number; createsInFlightAtKills: number; keptWithoutAnswer: number; problems: string[] }>('kill-loop');
 
   const out: string[] = [];
   out.push('# Benchmark results', '');
@@ -38,7 +40,7 @@ export function writeReport(): void {
   out.push(`| hono / @hono/node-server | ${m.hono} / ${m.honoNodeServer} |`, `| autocannon / fast-check | ${m.autocannon} / ${m.fastCheck} |`, `| package | ${m.package} |`);
   out.push('');
   out.push('## Commands', '');
-  out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
+  out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:tenant-cost  # what a new tenant costs', 'npm run bench:kill-loop  # SIGKILL under load, twelve times', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
   out.push('Servers run in their own node process (`bench/servers/*.mjs` on the built `dist/`, with', '`--expose-gc`), autocannon in the runner\'s; both on loopback. Each throughput run gets a fresh server.', '');
 
   out.push('## Figures against the floor (DEVELOPERS.md)', '');
@@ -60,6 +62,11 @@ export function writeReport(): void {
   }
   if (sc) out.push(`| ${sc.tasks.toLocaleString('en')} tasks on a 30-minute scenario, to their end (manual clock) | ${Math.round(sc.stepwise.totalMs)} ms (create ${Math.round(sc.stepwise.createMs)} + run ${Math.round(sc.stepwise.runMs)}) | (none) | |`);
   if (fz) out.push(`| fuzzed requests | ${fz.runs.toLocaleString('en')} in ${fz.seconds} s, ${fz.failed ? 'a property failed' : 'no property failed'} | 100,000, none failing | ${verdict(!fz.failed && fz.runs >= 100_000)} |`);
+  if (tc) {
+    out.push(`| a new tenant's first list, more than in one that exists (${tc.tenants} tenants) | ${round(tc.newTenantListExtraMs, 2)} ms (first create: ${round(tc.newTenantCreateExtraMs, 2)} ms) | ≤ 0.5 ms (issue 18) | ${verdict(tc.newTenantListExtraMs <= 0.5 && tc.newTenantCreateExtraMs <= 0.5)} |`);
+    out.push(`| heap per tenant that changed nothing | ${round(tc.heapPerUnchangedTenantKB, 1)} KB (after one create: ${round(tc.heapPerTenantAfterOneCreateKB, 1)} KB) | ≤ 64 KB (issue 18) | ${verdict(tc.heapPerUnchangedTenantKB <= 64)} |`);
+  }
+  if (kl) out.push(`| SIGKILL loop, ${kl.rounds} rounds, ${kl.acknowledgedCreates.toLocaleString('en')} acknowledged creates, ${kl.archives} archives | ${kl.problems.length} problems; ${kl.keptWithoutAnswer} kept of ${kl.createsInFlightAtKills} in flight at the kills | nothing acknowledged lost | ${verdict(kl.problems.length === 0)} |`);
   if (so) out.push(`| soak, ${so.requests.toLocaleString('en')} requests | heap after GC ×${so.heapGrowthAfterWarmup}, RSS ×${so.rssGrowthAfterWarmup} from a quarter in to the end | flat | ${verdict(so.heapGrowthAfterWarmup <= 1.1)} |`);
   out.push('');
 
