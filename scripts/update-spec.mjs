@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Extracts the agent-tasks operations from GitHub's OpenAPI description (npm: @octokit/openapi)
-// into openapi/agent-tasks.json. The slice is regenerated, never edited by hand: run
+// Extracts the agent-tasks operations, and the repository operations clients call around them
+// (EXTRA_OPERATIONS), from GitHub's OpenAPI description (npm: @octokit/openapi) into
+// openapi/agent-tasks.json. The slice is regenerated, never edited by hand: run
 // `npm run spec:update` after bumping @octokit/openapi, then review the diff.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,19 +11,29 @@ const require = createRequire(import.meta.url);
 const PACKAGE = '@octokit/openapi';
 const SOURCE_FILE = 'generated/api.github.com.json';
 const TAG = 'agent-tasks';
+/**
+ * Where clients look for a task's work, and what they call to check a token and a repository
+ * first (issue #16): the pull requests and branches tasks leave, the repository and the user.
+ */
+export const EXTRA_OPERATIONS = ['pulls/list', 'pulls/get', 'repos/get-branch', 'git/get-ref', 'repos/get', 'users/get-authenticated'];
 
 export function extractSlice(full, packageVersion) {
   const paths = {};
   const refs = new Set();
   for (const [path, item] of Object.entries(full.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      if (!op || typeof op !== 'object' || !Array.isArray(op.tags) || !op.tags.includes(TAG)) continue;
+      if (!op || typeof op !== 'object') continue;
+      const tagged = Array.isArray(op.tags) && op.tags.includes(TAG);
+      if (!tagged && !EXTRA_OPERATIONS.includes(op.operationId)) continue;
       paths[path] ??= {};
       paths[path][method] = op;
       collectRefs(op, refs);
     }
   }
   if (Object.keys(paths).length === 0) throw new Error(`no operation tagged ${TAG} in ${PACKAGE}`);
+  const found = new Set(Object.values(paths).flatMap((item) => Object.values(item).map((op) => op.operationId)));
+  const missing = EXTRA_OPERATIONS.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new Error(`${PACKAGE} has no operation ${missing.join(', ')}`);
   const components = {};
   const pending = [...refs];
   while (pending.length > 0) {
@@ -43,7 +54,7 @@ export function extractSlice(full, packageVersion) {
     info: {
       title: 'GitHub Agent Tasks REST API (slice)',
       version: full.info.version,
-      description: `The ${TAG} operations of GitHub's REST API description, extracted by scripts/update-spec.mjs. Do not edit.`,
+      description: `The ${TAG} operations of GitHub's REST API description, and ${EXTRA_OPERATIONS.join(', ')}, extracted by scripts/update-spec.mjs. Do not edit.`,
       'x-source': { package: PACKAGE, version: packageVersion, file: SOURCE_FILE },
     },
     servers: full.servers,

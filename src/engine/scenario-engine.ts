@@ -1,6 +1,7 @@
 import type { TaskRecord, TaskState } from '../domain/types.js';
 import type { World } from '../domain/world.js';
 import { moveSession, openSession, type StepTools } from './apply-step.js';
+import type { WorkHooks } from '../domain/work/task-work.js';
 import { chooseScenario } from './choose-scenario.js';
 import { DueQueue } from './due-queue.js';
 import type { Lifecycle, StartHints, StartResult } from './lifecycle.js';
@@ -51,12 +52,14 @@ export interface ScenarioEngineOptions {
   outcomes?: string[];
   /** Hears every change of the default scenario or the outcome queue. */
   onSettingsChange?: (settings: EngineSettings) => void;
+  /** What the agent does in the repository as tasks move (pull requests, branches). */
+  work?: WorkHooks;
 }
 
 export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
   const { world, catalogue } = options;
   const { store, clock } = world;
-  const tools: StepTools = { ids: world.ids, random: world.random };
+  const tools: StepTools = { ids: world.ids, random: world.random, work: options.work };
   const due = new DueQueue<TaskRecord>();
   const outcomeQueue: string[] = [...(options.outcomes ?? [])];
   let defaultScenario = options.defaultScenario;

@@ -66,6 +66,7 @@ export function openPersistence(options: PersistenceOptions): Persistence {
       task: (tenant, task) => append({ op: 'put', tenant, task }),
       clock: (tenant, now) => append({ op: 'clock', tenant, now }),
       settings: (tenant, settings) => append({ op: 'engine', tenant, ...settings }),
+      work: (tenant, change) => append({ op: 'work', tenant, ...change }),
     },
     tenantCreated: (tenant) => append({ op: 'tenant', tenant: tenant.name, seed: tenant.seed, start: tenant.startedAt }),
     tenantRestored: (tenant) => append({ op: 'restore', tenant: tenant.name, snapshot: snapshotTenant(tenant) }),

@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../domain/types.js';
+import type { BranchRecord, PullRequestRecord, WorkSnapshot } from '../domain/work/work-records.js';
 import { FileProblem } from '../support/file-problem.js';
 
 /** Bump when a change makes older files unreadable; older files are then refused, never rewritten. */
@@ -15,6 +16,8 @@ export interface TenantSnapshot {
   defaultScenario: string;
   outcomes: string[];
   tasks: TaskRecord[];
+  /** Pull requests and branches; absent in files written before they were kept (then rebuilt from artifacts). */
+  work?: WorkSnapshot;
 }
 
 export interface StateSnapshot {
@@ -39,6 +42,7 @@ export type LogRecord =
   | { op: 'put'; tenant: string; task: TaskRecord }
   | { op: 'clock'; tenant: string; now: number }
   | { op: 'engine'; tenant: string; defaultScenario: string; outcomes: string[] }
+  | { op: 'work'; tenant: string; pull?: PullRequestRecord; branch?: BranchRecord }
   | { op: 'drop'; tenant: string };
 
 export class StateFileError extends FileProblem {}

@@ -13,6 +13,10 @@ import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
 import { createFaultBook, type FaultBook } from '../faults/fault-book.js';
+import { backfillWork } from '../domain/work/backfill-work.js';
+import { createWorkHooks } from '../domain/work/task-work.js';
+import { createWorkStore } from '../domain/work/work-store.js';
+import type { BranchRecord, PullRequestRecord } from '../domain/work/work-records.js';
 import type { FaultRuleSpec } from '../faults/fault-rule.js';
 
 export interface TenantOptions {
@@ -46,6 +50,8 @@ export interface TenantChanges {
   task(tenant: string, task: TaskRecord): void;
   clock(tenant: string, now: number): void;
   settings(tenant: string, settings: EngineSettings): void;
+  /** A pull request or branch stored or changed. */
+  work?(tenant: string, change: { pull?: PullRequestRecord; branch?: BranchRecord }): void;
 }
 
 /** One isolated emulator state: tasks, clock, scenario engine, journal, rate limits and fault rules. */
@@ -73,9 +79,12 @@ export function createTenant(options: TenantOptions): Tenant {
   let live = false;
   const store = createMemoryTaskStore(changes ? (task) => live && changes.task(name, task) : undefined);
   const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
-  const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? []));
-  const base = { directory: options.fixtures.directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9) };
+  const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? [], restore?.work));
+  const directory = options.fixtures.directory;
+  const work = createWorkStore({ directory, restore: restore?.work, now: clock.now(), onChange: changes?.work ? (change) => live && changes.work!(name, change) : undefined });
+  const base = { directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9), work };
   const engine = createScenarioEngine({
+    work: createWorkHooks({ store: work, directory, serial: ids.serial }),
     world: base,
     catalogue: options.catalogue,
     defaultScenario: restore?.defaultScenario ?? options.defaultScenario,
@@ -86,6 +95,8 @@ export function createTenant(options: TenantOptions): Tenant {
   const startedAt = clock.now();
   const tasks = restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt);
   for (const task of tasks) store.insert(task);
+  // Every artifact resolves: generated tasks (and saved ones from before pull requests were kept) get theirs.
+  backfillWork(work, directory, store.all());
   if (restore) engine.resume(store.all());
   live = true;
   const rules = (options.faultRules ?? []).filter((r) => r.match?.tenant === undefined || r.match.tenant === name);
@@ -124,13 +135,15 @@ export function snapshotTenant(tenant: Tenant): TenantSnapshot {
     defaultScenario: settings.defaultScenario,
     outcomes: settings.outcomes,
     tasks: [...tenant.world.store.all()],
+    work: tenant.world.work.snapshot(),
   };
 }
 
-/** Made-up pull request ids continue above the highest one already stored. */
-function highestPullId(tasks: readonly TaskRecord[]): number | undefined {
+/** Made-up pull request ids continue above the highest one already stored (a draft pull request has no artifact yet). */
+function highestPullId(tasks: readonly TaskRecord[], work?: { pulls: readonly PullRequestRecord[] }): number | undefined {
   let highest: number | undefined;
   for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
+  for (const p of work?.pulls ?? []) if (highest === undefined || p.id > highest) highest = p.id;
   return highest;
 }
 

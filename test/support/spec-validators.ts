@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fromOpenApi30, resolveRefs } from '../contract/harness/spec-validators.js';
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -35,6 +36,8 @@ type Schema = Record<string, unknown>;
  */
 export function loadSpecValidators(): SpecValidators {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, Schema>> };
+  // Answers of the repository operations point into components and use OpenAPI 3.0's nullable.
+  const asJsonSchema = (schema: Schema) => fromOpenApi30(resolveRefs(spec, schema)) as Schema;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   // The description uses OpenAPI's integer formats; JSON numbers in range are what matters here.
@@ -55,7 +58,8 @@ export function loadSpecValidators(): SpecValidators {
         statuses: Object.keys(op.responses),
       });
       for (const [status, response] of Object.entries(op.responses)) {
-        const schema = response?.content?.['application/json']?.schema as Schema | undefined;
+        const raw = response?.content?.['application/json']?.schema as Schema | undefined;
+        const schema = raw && asJsonSchema(raw);
         if (schema) validators.set(`${op.operationId} ${status}`, { open: ajv.compile(schema), closed: ajv.compile(closeSchema(schema) as object) });
       }
     }

@@ -82,7 +82,7 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
             otherMedia.set(status, body.mediaTypes);
             continue;
           }
-          const validate = compile(body.schema);
+          const validate = compile(fromOpenApi30(body.schema));
           responses.set(status, validate);
           if (/^4\d\d$/.test(status)) errorBody ??= validate;
         }
@@ -127,7 +127,7 @@ function bodyOf(response: JsonObject, where: string): { schema: object } | { med
 }
 
 /** Inlines local $refs (#/components/...). Recursive schemas are not needed here and are refused. */
-function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = []): JsonObject {
+export function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = []): JsonObject {
   if (Array.isArray(node)) return node.map((n) => resolveRefs(doc, n, seen)) as unknown as JsonObject;
   if (!node || typeof node !== 'object') return node as JsonObject;
   const ref = (node as JsonObject).$ref;
@@ -143,6 +143,27 @@ function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = [
     return resolveRefs(doc, target, [...seen, ref]);
   }
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveRefs(doc, v, seen)]));
+}
+
+/**
+ * OpenAPI 3.0's dialect as JSON Schema: `nullable` beside a type is ajv's own keyword, but beside
+ * allOf/anyOf/oneOf alone (GitHub's nullable-* schemas once inlined) ajv refuses it, so that
+ * becomes "null or the schema". A discriminator with a mapping (GET /user) is refused by ajv; its
+ * oneOf still decides, so the hint is dropped.
+ */
+export function fromOpenApi30(node: unknown): object {
+  if (Array.isArray(node)) return node.map(fromOpenApi30);
+  if (!node || typeof node !== 'object') return node as object;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'discriminator' && (v as JsonObject | undefined)?.mapping) continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as JsonObject).map(([p, s]) => [p, fromOpenApi30(s)])) : fromOpenApi30(v);
+  }
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _, ...rest } = out;
+    return { anyOf: [{ type: 'null' }, rest] };
+  }
+  return out;
 }
 
 function extensionKeywords(node: unknown, into = new Set<string>()): Set<string> {
