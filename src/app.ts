@@ -13,6 +13,9 @@ import { frontDoor } from './http/front-door.js';
 import { createControlFaultsRoutes } from './http/control-faults-routes.js';
 import { createControlRateLimitsRoutes } from './http/control-rate-limits-routes.js';
 import { createRateLimitRoute } from './http/rate-limit-route.js';
+import { createPullRoutes } from './http/pulls/pull-routes.js';
+import { createRepoRoutes } from './http/repos/repo-routes.js';
+import { createUserRoutes } from './http/users/user-routes.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -96,6 +99,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
       }),
     )
     .route('/', createRateLimitRoute(door.around));
+  // Where clients look for a task's work (issue #16): pull requests, branches, the repository, the user.
+  const repositoryRoutes = { docsUrl: ops.docsUrl, webBaseUrl, publicBaseUrl: publicBase, spec: deps.spec, around: door.around };
+  api.route('/', createPullRoutes(repositoryRoutes)).route('/', createRepoRoutes(repositoryRoutes)).route('/', createUserRoutes(repositoryRoutes));
 
   const app = new Hono<ApiEnv>();
   if (deps.requestLog) app.use('*', deps.requestLog);

@@ -43,6 +43,7 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
         closedAt: null,
         mergedAt: null,
         mergeCommitSha: null,
+      mergedById: null,
         taskId: task.id,
         reviewerIds: [task.creatorId],
       }, number);

@@ -72,6 +72,7 @@ export function createWorkHooks(options: WorkHooksOptions): WorkHooks {
       closedAt: null,
       mergedAt: null,
       mergeCommitSha: null,
+      mergedById: null,
       taskId: task.id,
       reviewerIds: [],
     });

@@ -23,6 +23,8 @@ export interface PullRequestRecord {
   closedAt: number | null;
   mergedAt: number | null;
   mergeCommitSha: string | null;
+  /** Who merged it (control API); null while unmerged. */
+  mergedById: number | null;
   /** The task that opened it (a later task on the same branch works on it too). */
   taskId: string;
   /** Asked to review once the agent finished: the person who started the task. */

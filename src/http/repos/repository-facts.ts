@@ -1,0 +1,21 @@
+import type { Repository } from '../../domain/directory.js';
+import type { World } from '../../domain/world.js';
+import type { IsoSeconds } from '../present-task.js';
+import type { RepositoryFacts } from './present-repository.js';
+
+/**
+ * The counts and times a repository answer shows, from what the emulator keeps: open pull
+ * requests count as open issues (GitHub counts both), the last push is the last pull request
+ * change, and creation is a fixed moment derived from the id (the fixtures have no dates).
+ */
+export function repositoryFacts(world: World, repo: Repository, iso: IsoSeconds): RepositoryFacts {
+  const pulls = world.work.pulls(repo.id);
+  const createdAt = Date.UTC(2011, 0, 26) + (repo.id % 1000) * 60_000;
+  const pushed = Math.max(createdAt, ...pulls.map((p) => p.updatedAt), world.work.branch(repo.id, repo.defaultBranch)?.updatedAt ?? 0);
+  return {
+    openIssues: pulls.filter((p) => p.state === 'open').length,
+    createdAt: iso(createdAt),
+    pushedAt: iso(pushed),
+    updatedAt: iso(pushed),
+  };
+}
