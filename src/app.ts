@@ -16,6 +16,7 @@ import { createRateLimitRoute } from './http/rate-limit-route.js';
 import { createPullRoutes } from './http/pulls/pull-routes.js';
 import { createRepoRoutes } from './http/repos/repo-routes.js';
 import { createUserRoutes } from './http/users/user-routes.js';
+import { createControlPullRoutes } from './http/control/pull-request-routes.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         webBaseUrl,
         controlToken: deps.config.controlToken,
         description: deps.controlDescription,
-        extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
+        extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes(), createControlPullRoutes(webBaseUrl)],
         entry: door.middleware,
       }),
     )
