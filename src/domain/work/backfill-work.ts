@@ -34,7 +34,8 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
         headRef,
         headSha: branch.sha,
         baseRef,
-        baseSha: store.branch(task.repositoryId, baseRef)?.sha ?? commitSha(task.repositoryId, baseRef),
+        // The base as it was first (work-store.ts), not as a restored log may have moved it since.
+        baseSha: commitSha(task.repositoryId, baseRef),
         state: 'open',
         draft: true,
         merged: false,
