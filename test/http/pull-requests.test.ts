@@ -349,6 +349,7 @@ describe('control API: merge and close', () => {
     expect((await control(`/repos/${REPO}/pulls/${open.number}/close`)).status).toBe(409);
     expect((await control(`/repos/${REPO}/pulls/999999/merge`)).status).toBe(404);
     expect((await control(`/repos/octocat/nope/pulls/1/close`)).status).toBe(404);
+    expect((await control(`/repos/${REPO}/pulls/abc/close`)).status).toBe(404);
   });
 
   it('close leaves it unmerged', async () => {

@@ -14,6 +14,14 @@ import { commitSha, type WorkStore } from './work-store.js';
 export function backfillWork(store: WorkStore, directory: Directory, tasks: Iterable<TaskRecord>): void {
   const ordered = [...tasks].filter((t) => t.artifacts.length > 0).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
   const counted = new Map<number, number>();
+  // One string per base branch, shared by every pull request into it (there may be 100,000).
+  const baseShas = new Map<string, string>();
+  const baseShaOf = (repositoryId: number, baseRef: string) => {
+    const key = `${repositoryId}:${baseRef}`;
+    let sha = baseShas.get(key);
+    if (sha === undefined) baseShas.set(key, (sha = commitSha(repositoryId, baseRef)));
+    return sha;
+  };
   for (const task of ordered) {
     const session = task.sessions[task.sessions.length - 1]!;
     const defaultBranch = directory.repositoriesById.get(task.repositoryId)?.defaultBranch ?? 'main';
@@ -35,7 +43,7 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
         headSha: branch.sha,
         baseRef,
         // The base as it was first (work-store.ts), not as a restored log may have moved it since.
-        baseSha: commitSha(task.repositoryId, baseRef),
+        baseSha: baseShaOf(task.repositoryId, baseRef),
         state: 'open',
         draft: true,
         merged: false,

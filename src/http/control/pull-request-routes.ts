@@ -24,8 +24,9 @@ export function createControlPullRoutes(webBaseUrl: string): Hono<ApiEnv> {
   const act = (c: Context<ApiEnv>, change: (repoId: number, number: number) => PullRequestRecord) => {
     const world = c.get('world');
     const repo = findRepository(world.directory, c.req.param('owner') ?? '', c.req.param('repo') ?? '');
-    const number = Number(c.req.param('pull_number'));
-    if (!repo) return controlError(c, 404, MESSAGES.notFound);
+    const raw = c.req.param('pull_number') ?? '';
+    const number = Number(raw);
+    if (!repo || !/^[0-9]{1,9}$/.test(raw)) return controlError(c, 404, MESSAGES.notFound);
     try {
       const pull = change(repo.id, number);
       const account = (id: number) => [...world.directory.accounts.values()].find((a) => a.id === id);
@@ -36,7 +37,7 @@ export function createControlPullRoutes(webBaseUrl: string): Hono<ApiEnv> {
       return error.code === 'not_found' ? controlError(c, 404, MESSAGES.notFound) : controlError(c, 409, error.message);
     }
   };
-  const path = '/repos/:owner/:repo/pulls/:pull_number{[0-9]+}';
+  const path = '/repos/:owner/:repo/pulls/:pull_number';
   routes.post(`${path}/merge`, (c) =>
     act(c, (repoId, number) => {
       const world = c.get('world');
