@@ -360,6 +360,25 @@ describe('control API: merge and close', () => {
   });
 });
 
+describe('snapshots', () => {
+  it('an exported snapshot carries the pull requests and branches, and importing it brings them back', async () => {
+    const { json, control, request } = withControl();
+    const [open] = (await json(`${PULLS}?per_page=1`)).body;
+    await control(`/repos/${REPO}/pulls/${open.number}/merge`);
+    const before = (await json(`${PULLS}?state=all&per_page=100`)).body;
+    const snapshot = (await json('/_emulator/snapshot', { token: null })).body;
+    expect(snapshot.work.pulls.filter((p: any) => p.repositoryId === 1296269).length).toBe(before.length);
+    const put = (body: unknown) => request('/t/copy/_emulator/snapshot', { method: 'PUT', body: JSON.stringify(body), token: null, headers: { 'content-type': 'application/json' } });
+    expect((await put(snapshot)).status).toBe(200);
+    expect((await json(`/t/copy${PULLS}?state=all&per_page=100`)).body.map((p: any) => [p.number, p.state, p.merged_at])).toEqual(before.map((p: any) => [p.number, p.state, p.merged_at]));
+    // A malformed work section is refused with a 422, never a crash.
+    for (const work of [{ pulls: 'x', branches: [] }, { pulls: [{ id: 1 }], branches: [] }, { pulls: [], branches: [{ name: 'x' }] }]) {
+      const refused = await put({ ...snapshot, work });
+      expect(refused.status, JSON.stringify(work)).toBe(422);
+    }
+  });
+});
+
 function withControl() {
   const emulator = testEmulator();
   const control = (path: string) => emulator.json(`/_emulator${path}`, { method: 'POST', token: null });
