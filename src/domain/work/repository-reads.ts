@@ -74,11 +74,9 @@ export function getBranch(world: World, caller: Caller, owner: string, name: str
   return { repo, branch: found };
 }
 
-export function getRepository(world: World, caller: Caller, owner: string, name: string): { repo: Repository; canPush: boolean; openPulls: number; pushedAt: number } {
+export function getRepository(world: World, caller: Caller, owner: string, name: string): { repo: Repository; canPush: boolean } {
   const repo = resolveVisibleRepository(world, caller, owner, name);
-  const pulls = world.work.pulls(repo.id);
-  const pushedAt = Math.max(0, ...pulls.map((p) => p.updatedAt));
-  return { repo, canPush: caller.token.kind !== 'installation' && canAccessRepository(caller.user, repo), openPulls: pulls.filter((p) => p.state === 'open').length, pushedAt };
+  return { repo, canPush: caller.token.kind !== 'installation' && canAccessRepository(caller.user, repo) };
 }
 
 /** GET /user answers the token's own account; an installation token has none. */

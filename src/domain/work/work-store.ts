@@ -36,16 +36,35 @@ export function commitSha(...parts: Array<string | number>): string {
 export function createWorkStore(options: WorkStoreOptions): WorkStore {
   const byRepository = new Map<number, PullRequestRecord[]>();
   const byId = new Map<number, PullRequestRecord>();
+  const byNumber = new Map<string, PullRequestRecord>();
+  // Every pull request ever opened from a head branch (usually one), so finding a task's open pull
+  // request does not walk a repository of 100,000 (bench/fixtures).
+  const byHead = new Map<string, PullRequestRecord[]>();
+  const numberKey = (repositoryId: number, number: number) => `${repositoryId}\u0000${number}`;
   const branches = new Map<string, BranchRecord>();
   const branchKey = (repositoryId: number, name: string) => `${repositoryId}\u0000${name}`;
   const heard = (change: { pull?: PullRequestRecord; branch?: BranchRecord }) => options.onChange?.(change);
 
   const insertPull = (pull: PullRequestRecord) => {
-    const list = byRepository.get(pull.repositoryId) ?? [];
-    list.push(pull);
-    list.sort((a, b) => a.number - b.number);
-    byRepository.set(pull.repositoryId, list);
+    let list = byRepository.get(pull.repositoryId);
+    if (!list) byRepository.set(pull.repositoryId, (list = []));
+    // Numbers mostly arrive in order; one that does not goes where it belongs (binary search).
+    let at = list.length;
+    if (at > 0 && list[at - 1]!.number > pull.number) {
+      let lo = 0;
+      while (lo < at) {
+        const mid = (lo + at) >>> 1;
+        if (list[mid]!.number < pull.number) lo = mid + 1;
+        else at = mid;
+      }
+    }
+    list.splice(at, 0, pull);
     byId.set(pull.id, pull);
+    byNumber.set(numberKey(pull.repositoryId, pull.number), pull);
+    const head = branchKey(pull.repositoryId, pull.headRef);
+    const same = byHead.get(head);
+    if (same) same.push(pull);
+    else byHead.set(head, [pull]);
   };
   for (const repo of options.directory.repositoriesById.values()) {
     branches.set(branchKey(repo.id, repo.defaultBranch), { repositoryId: repo.id, name: repo.defaultBranch, sha: commitSha(repo.id, repo.defaultBranch), updatedAt: options.now });
@@ -54,10 +73,10 @@ export function createWorkStore(options: WorkStoreOptions): WorkStore {
   for (const p of options.restore?.pulls ?? []) insertPull({ ...p, reviewerIds: [...p.reviewerIds] });
 
   return {
-    pull: (repositoryId, number) => byRepository.get(repositoryId)?.find((p) => p.number === number),
+    pull: (repositoryId, number) => byNumber.get(numberKey(repositoryId, number)),
     pullById: (id) => byId.get(id),
     openPullFor: (repositoryId, headRef, baseRef) =>
-      byRepository.get(repositoryId)?.find((p) => p.state === 'open' && p.headRef === headRef && (baseRef === undefined || p.baseRef === baseRef)),
+      byHead.get(branchKey(repositoryId, headRef))?.find((p) => p.state === 'open' && (baseRef === undefined || p.baseRef === baseRef)),
     pulls: (repositoryId) => byRepository.get(repositoryId) ?? [],
     branch: (repositoryId, name) => branches.get(branchKey(repositoryId, name)),
     addPull(input, number) {

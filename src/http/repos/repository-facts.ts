@@ -9,11 +9,16 @@ import type { RepositoryFacts } from './present-repository.js';
  * change, and creation is a fixed moment derived from the id (the fixtures have no dates).
  */
 export function repositoryFacts(world: World, repo: Repository, iso: IsoSeconds): RepositoryFacts {
-  const pulls = world.work.pulls(repo.id);
   const createdAt = Date.UTC(2011, 0, 26) + (repo.id % 1000) * 60_000;
-  const pushed = Math.max(createdAt, ...pulls.map((p) => p.updatedAt), world.work.branch(repo.id, repo.defaultBranch)?.updatedAt ?? 0);
+  // A loop, not Math.max(...): a repository may hold more pull requests than a call takes arguments.
+  let pushed = Math.max(createdAt, world.work.branch(repo.id, repo.defaultBranch)?.updatedAt ?? 0);
+  let open = 0;
+  for (const p of world.work.pulls(repo.id)) {
+    if (p.updatedAt > pushed) pushed = p.updatedAt;
+    if (p.state === 'open') open++;
+  }
   return {
-    openIssues: pulls.filter((p) => p.state === 'open').length,
+    openIssues: open,
     createdAt: iso(createdAt),
     pushedAt: iso(pushed),
     updatedAt: iso(pushed),
