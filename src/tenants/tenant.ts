@@ -81,7 +81,15 @@ export function createTenant(options: TenantOptions): Tenant {
   const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
   const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? [], restore?.work));
   const directory = options.fixtures.directory;
-  const work = createWorkStore({ directory, restore: restore?.work, now: clock.now(), onChange: changes?.work ? (change) => live && changes.work!(name, change) : undefined });
+  const work = createWorkStore({
+    directory,
+    restore: restore?.work,
+    now: clock.now(),
+    onChange: changes?.work ? (change) => live && changes.work!(name, change) : undefined,
+    // Every artifact resolves: generated tasks (and saved ones from before pull requests were
+    // kept) get theirs, the first time their repository's work is read.
+    backfill: (into, repositoryId) => backfillWork(into, directory, tasksOf(store.all(), repositoryId)),
+  });
   const base = { directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9), work };
   const engine = createScenarioEngine({
     work: createWorkHooks({ store: work, directory, serial: ids.serial }),
@@ -95,8 +103,6 @@ export function createTenant(options: TenantOptions): Tenant {
   const startedAt = clock.now();
   const tasks = restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt);
   for (const task of tasks) store.insert(task);
-  // Every artifact resolves: generated tasks (and saved ones from before pull requests were kept) get theirs.
-  backfillWork(work, directory, store.all());
   if (restore) engine.resume(store.all());
   live = true;
   const rules = (options.faultRules ?? []).filter((r) => r.match?.tenant === undefined || r.match.tenant === name);
@@ -145,6 +151,10 @@ function highestPullId(tasks: readonly TaskRecord[], work?: { pulls: readonly Pu
   for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
   for (const p of work?.pulls ?? []) if (highest === undefined || p.id > highest) highest = p.id;
   return highest;
+}
+
+function* tasksOf(tasks: Iterable<TaskRecord>, repositoryId: number): Iterable<TaskRecord> {
+  for (const t of tasks) if (t.repositoryId === repositoryId) yield t;
 }
 
 /** Distinct, repeatable id streams per tenant from one seed (FNV-1a over the name). */

@@ -14,6 +14,13 @@ import { commitSha, type WorkStore } from './work-store.js';
 export function backfillWork(store: WorkStore, directory: Directory, tasks: Iterable<TaskRecord>): void {
   const ordered = [...tasks].filter((t) => t.artifacts.length > 0).sort((a, b) => a.createdAt - b.createdAt || a.seq - b.seq);
   const counted = new Map<number, number>();
+  // One array per reviewer (arrays are replaced, never changed in place: task-work.ts).
+  const reviewers = new Map<number, number[]>();
+  const reviewersOf = (id: number) => {
+    let list = reviewers.get(id);
+    if (!list) reviewers.set(id, (list = [id]));
+    return list;
+  };
   // One string per base branch, shared by every pull request into it (there may be 100,000).
   const baseShas = new Map<string, string>();
   const baseShaOf = (repositoryId: number, baseRef: string) => {
@@ -32,7 +39,7 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
       if (artifact.type !== 'pull') continue;
       const number = (counted.get(task.repositoryId) ?? 0) + 1;
       counted.set(task.repositoryId, number);
-      if (store.pullById(artifact.data.id)) continue;
+      if (store.knows(artifact.data.id)) continue;
       store.addPull({
         id: artifact.data.id,
         nodeId: artifact.data.global_id ?? pullNodeId(artifact.data.id),
@@ -54,7 +61,7 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
         mergeCommitSha: null,
       mergedById: null,
         taskId: task.id,
-        reviewerIds: [task.creatorId],
+        reviewerIds: reviewersOf(task.creatorId),
       }, number);
     }
   }

@@ -28,7 +28,8 @@ export interface PullRequestRecord {
   /** The task that opened it (a later task on the same branch works on it too). */
   taskId: string;
   /** Asked to review once the agent finished: the person who started the task. */
-  reviewerIds: number[];
+  /** Replaced, never changed in place: fixture pull requests share one array per reviewer. */
+  reviewerIds: readonly number[];
 }
 
 export interface BranchRecord {

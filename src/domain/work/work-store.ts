@@ -6,6 +6,8 @@ import type { BranchRecord, PullRequestRecord, WorkSnapshot } from './work-recor
 export interface WorkStore {
   pull(repositoryId: number, number: number): PullRequestRecord | undefined;
   pullById(id: number): PullRequestRecord | undefined;
+  /** Whether a pull request with this id is stored, without adding any repository's implied work. */
+  knows(id: number): boolean;
   /** The open pull request from `headRef` (into `baseRef` when given), if there is one. */
   openPullFor(repositoryId: number, headRef: string, baseRef?: string): PullRequestRecord | undefined;
   /** A repository's pull requests, by number ascending. */
@@ -24,8 +26,15 @@ export interface WorkStoreOptions {
   restore?: WorkSnapshot;
   /** When the default branches were made (epoch ms). */
   now: number;
-  /** Hears every stored change (persistence). */
+  /** Hears every stored change (persistence), except what `backfill` derives. */
   onChange?: (change: { pull?: PullRequestRecord; branch?: BranchRecord }) => void;
+  /**
+   * Adds what a repository's existing tasks imply (backfill-work.ts), the first time anything
+   * reads or changes that repository's work: a tenant whose pull requests nobody asks for holds
+   * none (100,000 fixture tasks would otherwise cost ~800 bytes each; bench/NOTES.md). What it
+   * adds is derived from the tasks, so it is not reported to `onChange`.
+   */
+  backfill?: (store: WorkStore, repositoryId: number) => void;
 }
 
 /** A commit sha made from what identifies the commit: repeatable, and distinct for distinct inputs. */
@@ -33,56 +42,84 @@ export function commitSha(...parts: Array<string | number>): string {
   return createHash('sha1').update(parts.join('\u0000')).digest('hex');
 }
 
-export function createWorkStore(options: WorkStoreOptions): WorkStore {
-  const byRepository = new Map<number, PullRequestRecord[]>();
-  const byId = new Map<number, PullRequestRecord>();
-  const byNumber = new Map<string, PullRequestRecord>();
-  // Every pull request ever opened from a head branch (usually one), so finding a task's open pull
-  // request does not walk a repository of 100,000 (bench/fixtures).
-  const byHead = new Map<string, PullRequestRecord[]>();
-  const numberKey = (repositoryId: number, number: number) => `${repositoryId}\u0000${number}`;
-  const branches = new Map<string, BranchRecord>();
-  const branchKey = (repositoryId: number, name: string) => `${repositoryId}\u0000${name}`;
-  const heard = (change: { pull?: PullRequestRecord; branch?: BranchRecord }) => options.onChange?.(change);
+/** A repository's work: pull requests by number (ascending), branches and pull requests by head branch name. */
+interface RepositoryWork {
+  pulls: PullRequestRecord[];
+  branches: Map<string, BranchRecord>;
+  /** Pull requests ever opened from a head branch: one record, or several. */
+  byHead: Map<string, PullRequestRecord | PullRequestRecord[]>;
+}
 
-  const insertPull = (pull: PullRequestRecord) => {
-    let list = byRepository.get(pull.repositoryId);
-    if (!list) byRepository.set(pull.repositoryId, (list = []));
-    // Numbers mostly arrive in order; one that does not goes where it belongs (binary search).
-    let at = list.length;
-    if (at > 0 && list[at - 1]!.number > pull.number) {
-      let lo = 0;
-      while (lo < at) {
-        const mid = (lo + at) >>> 1;
-        if (list[mid]!.number < pull.number) lo = mid + 1;
-        else at = mid;
+export function createWorkStore(options: WorkStoreOptions): WorkStore {
+  const repositories = new Map<number, RepositoryWork>();
+  const byId = new Map<number, PullRequestRecord>();
+  const backfilled = new Set<number>();
+  let quiet = false;
+  const heard = (change: { pull?: PullRequestRecord; branch?: BranchRecord }) => {
+    if (!quiet) options.onChange?.(change);
+  };
+
+  const raw = (repositoryId: number): RepositoryWork => {
+    let work = repositories.get(repositoryId);
+    if (!work) repositories.set(repositoryId, (work = { pulls: [], branches: new Map(), byHead: new Map() }));
+    return work;
+  };
+  /** The repository's work with what its tasks imply added, once. */
+  const of = (repositoryId: number): RepositoryWork => {
+    const work = raw(repositoryId);
+    if (options.backfill && !backfilled.has(repositoryId)) {
+      backfilled.add(repositoryId);
+      const was = quiet;
+      quiet = true;
+      try {
+        options.backfill(store, repositoryId);
+      } finally {
+        quiet = was;
       }
     }
+    return work;
+  };
+
+  const insertPull = (work: RepositoryWork, pull: PullRequestRecord) => {
+    const list = work.pulls;
+    // Numbers mostly arrive in order; one that does not goes where it belongs (binary search).
+    let at = list.length;
+    if (at > 0 && list[at - 1]!.number > pull.number) at = indexOfNumber(list, pull.number);
     list.splice(at, 0, pull);
     byId.set(pull.id, pull);
-    byNumber.set(numberKey(pull.repositoryId, pull.number), pull);
-    const head = branchKey(pull.repositoryId, pull.headRef);
-    const same = byHead.get(head);
-    if (same) same.push(pull);
-    else byHead.set(head, [pull]);
+    const same = work.byHead.get(pull.headRef);
+    work.byHead.set(pull.headRef, same === undefined ? pull : Array.isArray(same) ? [...same, pull] : [same, pull]);
   };
-  for (const repo of options.directory.repositoriesById.values()) {
-    branches.set(branchKey(repo.id, repo.defaultBranch), { repositoryId: repo.id, name: repo.defaultBranch, sha: commitSha(repo.id, repo.defaultBranch), updatedAt: options.now });
-  }
-  for (const b of options.restore?.branches ?? []) branches.set(branchKey(b.repositoryId, b.name), { ...b });
-  for (const p of options.restore?.pulls ?? []) insertPull({ ...p, reviewerIds: [...p.reviewerIds] });
 
-  return {
-    pull: (repositoryId, number) => byNumber.get(numberKey(repositoryId, number)),
-    pullById: (id) => byId.get(id),
-    openPullFor: (repositoryId, headRef, baseRef) =>
-      byHead.get(branchKey(repositoryId, headRef))?.find((p) => p.state === 'open' && (baseRef === undefined || p.baseRef === baseRef)),
-    pulls: (repositoryId) => byRepository.get(repositoryId) ?? [],
-    branch: (repositoryId, name) => branches.get(branchKey(repositoryId, name)),
+  for (const repo of options.directory.repositoriesById.values()) {
+    raw(repo.id).branches.set(repo.defaultBranch, { repositoryId: repo.id, name: repo.defaultBranch, sha: commitSha(repo.id, repo.defaultBranch), updatedAt: options.now });
+  }
+  for (const b of options.restore?.branches ?? []) raw(b.repositoryId).branches.set(b.name, { ...b });
+  for (const p of options.restore?.pulls ?? []) insertPull(raw(p.repositoryId), { ...p, reviewerIds: [...p.reviewerIds] });
+
+  const store: WorkStore = {
+    pull(repositoryId, number) {
+      const list = of(repositoryId).pulls;
+      const at = indexOfNumber(list, number);
+      return list[at]?.number === number ? list[at] : undefined;
+    },
+    pullById(id) {
+      for (const repositoryId of options.directory.repositoriesById.keys()) of(repositoryId);
+      return byId.get(id);
+    },
+    knows: (id) => byId.has(id),
+    openPullFor(repositoryId, headRef, baseRef) {
+      const found = of(repositoryId).byHead.get(headRef);
+      const open = (p: PullRequestRecord) => p.state === 'open' && (baseRef === undefined || p.baseRef === baseRef);
+      if (found === undefined) return undefined;
+      return Array.isArray(found) ? found.find(open) : open(found) ? found : undefined;
+    },
+    pulls: (repositoryId) => of(repositoryId).pulls,
+    branch: (repositoryId, name) => of(repositoryId).branches.get(name),
     addPull(input, number) {
-      const list = byRepository.get(input.repositoryId);
-      const pull: PullRequestRecord = { ...input, number: number ?? (list?.[list.length - 1]?.number ?? 0) + 1 };
-      insertPull(pull);
+      const work = of(input.repositoryId);
+      const pull: PullRequestRecord = { ...input, number: number ?? (work.pulls[work.pulls.length - 1]?.number ?? 0) + 1 };
+      insertPull(work, pull);
       heard({ pull });
       return pull;
     },
@@ -92,13 +129,30 @@ export function createWorkStore(options: WorkStoreOptions): WorkStore {
       return pull;
     },
     putBranch(branch) {
-      branches.set(branchKey(branch.repositoryId, branch.name), branch);
+      of(branch.repositoryId).branches.set(branch.name, branch);
       heard({ branch });
       return branch;
     },
-    snapshot: () => ({
-      pulls: [...byRepository.values()].flat().map((p) => ({ ...p, reviewerIds: [...p.reviewerIds] })),
-      branches: [...branches.values()].map((b) => ({ ...b })),
-    }),
+    // What is stored: a repository nobody touched yet gets its implied work again after a restore.
+    snapshot() {
+      const work = [...repositories.values()];
+      return {
+        pulls: work.flatMap((w) => w.pulls.map((p) => ({ ...p, reviewerIds: [...p.reviewerIds] }))),
+        branches: work.flatMap((w) => [...w.branches.values()].map((b) => ({ ...b }))),
+      };
+    },
   };
+  return store;
+}
+
+/** Where `number` is, or would go, in a list sorted by number. */
+function indexOfNumber(list: readonly PullRequestRecord[], number: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.number < number) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
