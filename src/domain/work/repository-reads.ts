@@ -4,7 +4,6 @@ import { canAccessRepository, findRepository, tokenCoversRepository, usesReposit
 import { DomainError, notFound } from '../errors.js';
 import type { Caller, World } from '../world.js';
 import type { BranchRecord, PullRequestRecord } from './work-records.js';
-import { commitSha } from './work-store.js';
 
 export type PullState = 'open' | 'closed' | 'all';
 export type PullSort = 'created' | 'updated' | 'popularity' | 'long-running';
@@ -90,44 +89,4 @@ export function getAuthenticatedUser(world: World, caller: Caller): { publicRepo
     else publicRepos++;
   }
   return { publicRepos, privateRepos };
-}
-
-/** Control API: merge an open pull request into its base branch. */
-export function mergePull(world: World, repo: Repository, number: number, mergedById: number | null): PullRequestRecord {
-  world.lifecycle.settle();
-  const pull = world.work.pull(repo.id, number);
-  if (!pull) throw notFound();
-  if (pull.state !== 'open') throw new DomainError('conflict', `Pull request #${number} is ${pull.merged ? 'merged' : 'closed'} already`);
-  const now = world.clock.now();
-  const base = world.work.branch(repo.id, pull.baseRef);
-  const sha = mergeShaOf(pull, base?.sha ?? pull.baseSha, now);
-  world.work.putBranch({ repositoryId: repo.id, name: pull.baseRef, sha, updatedAt: now });
-  return world.work.changePull(pull, (p) => {
-    p.state = 'closed';
-    p.merged = true;
-    p.draft = false;
-    p.mergedAt = now;
-    p.closedAt = now;
-    p.updatedAt = now;
-    p.mergeCommitSha = sha;
-    p.mergedById = mergedById;
-  });
-}
-
-/** Control API: close an open pull request without merging it. */
-export function closePull(world: World, repo: Repository, number: number): PullRequestRecord {
-  world.lifecycle.settle();
-  const pull = world.work.pull(repo.id, number);
-  if (!pull) throw notFound();
-  if (pull.state !== 'open') throw new DomainError('conflict', `Pull request #${number} is ${pull.merged ? 'merged' : 'closed'} already`);
-  const now = world.clock.now();
-  return world.work.changePull(pull, (p) => {
-    p.state = 'closed';
-    p.closedAt = now;
-    p.updatedAt = now;
-  });
-}
-
-function mergeShaOf(pull: PullRequestRecord, baseSha: string, at: number): string {
-  return commitSha('merge', pull.id, pull.headSha, baseSha, at);
 }

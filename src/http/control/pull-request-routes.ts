@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { findRepository } from '../../domain/directory.js';
 import { DomainError } from '../../domain/errors.js';
-import { closePull, mergePull } from '../../domain/work/repository-reads.js';
+import { closePull, mergePull } from '../../domain/work/pull-levers.js';
 import type { PullRequestRecord } from '../../domain/work/work-records.js';
 import type { ApiEnv } from '../env.js';
 import { DEFAULT_API_VERSION, MESSAGES } from '../messages.js';
