@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Extracts the agent-tasks operations from GitHub's OpenAPI description (npm: @octokit/openapi)
-// into openapi/agent-tasks.json. The slice is regenerated, never edited by hand: run
+// Extracts the agent-tasks operations, and the repository operations clients call around them
+// (EXTRA_OPERATIONS), from GitHub's OpenAPI description (npm: @octokit/openapi) into
+// openapi/agent-tasks.json. The slice is regenerated, never edited by hand: run
 // `npm run spec:update` after bumping @octokit/openapi, then review the diff.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,19 +11,54 @@ const require = createRequire(import.meta.url);
 const PACKAGE = '@octokit/openapi';
 const SOURCE_FILE = 'generated/api.github.com.json';
 const TAG = 'agent-tasks';
+/**
+ * Where clients look for a task's work, and what they call to check a token and a repository
+ * first (issue #16): the pull requests and branches tasks leave, the repository and the user.
+ */
+export const EXTRA_OPERATIONS = ['pulls/list', 'pulls/get', 'repos/get-branch', 'git/get-ref', 'repos/get', 'users/get-authenticated'];
+
+/**
+ * @octokit/openapi describes API version 2022-11-28 (its pull-request schema still requires
+ * merge_commit_sha and assignee). What version 2026-03-10 removed from the schemas these
+ * operations answer with, per GitHub's changelog of breaking changes; the emulator leaves these
+ * fields out of 2026-03-10 answers and the validators check those answers without them.
+ */
+export const VERSION_REMOVALS = {
+  '2026-03-10': {
+    source: 'https://github.com/github/rest-api-description/blob/main/descriptions/api.github.com/CHANGELOG.md',
+    schemas: {
+      'pull-request': ['merge_commit_sha', 'assignee'],
+      'pull-request-simple': ['merge_commit_sha', 'assignee'],
+      repository: ['has_downloads', 'use_squash_pr_title_as_default', 'master_branch'],
+      'full-repository': ['has_downloads', 'use_squash_pr_title_as_default', 'master_branch'],
+    },
+  },
+};
 
 export function extractSlice(full, packageVersion) {
   const paths = {};
   const refs = new Set();
   for (const [path, item] of Object.entries(full.paths)) {
     for (const [method, op] of Object.entries(item)) {
-      if (!op || typeof op !== 'object' || !Array.isArray(op.tags) || !op.tags.includes(TAG)) continue;
+      if (!op || typeof op !== 'object') continue;
+      const tagged = Array.isArray(op.tags) && op.tags.includes(TAG);
+      if (!tagged && !EXTRA_OPERATIONS.includes(op.operationId)) continue;
       paths[path] ??= {};
       paths[path][method] = op;
       collectRefs(op, refs);
     }
   }
   if (Object.keys(paths).length === 0) throw new Error(`no operation tagged ${TAG} in ${PACKAGE}`);
+  const found = new Set(Object.values(paths).flatMap((item) => Object.values(item).map((op) => op.operationId)));
+  const missing = EXTRA_OPERATIONS.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new Error(`${PACKAGE} has no operation ${missing.join(', ')}`);
+  for (const [version, { schemas }] of Object.entries(VERSION_REMOVALS)) {
+    for (const [name, fields] of Object.entries(schemas)) {
+      const gone = fields.filter((f) => !full.components.schemas[name]?.properties?.[f]);
+      // A field already gone means the package moved on to a newer version: review this table.
+      if (gone.length > 0) throw new Error(`${name} has no ${gone.join(', ')} to remove for ${version}; does ${PACKAGE} follow another API version now?`);
+    }
+  }
   const components = {};
   const pending = [...refs];
   while (pending.length > 0) {
@@ -43,8 +79,9 @@ export function extractSlice(full, packageVersion) {
     info: {
       title: 'GitHub Agent Tasks REST API (slice)',
       version: full.info.version,
-      description: `The ${TAG} operations of GitHub's REST API description, extracted by scripts/update-spec.mjs. Do not edit.`,
-      'x-source': { package: PACKAGE, version: packageVersion, file: SOURCE_FILE },
+      description: `The ${TAG} operations of GitHub's REST API description, and ${EXTRA_OPERATIONS.join(', ')}, extracted by scripts/update-spec.mjs. Do not edit.`,
+      'x-source': { package: PACKAGE, version: packageVersion, file: SOURCE_FILE, 'api-version': '2022-11-28' },
+      'x-api-version-removals': VERSION_REMOVALS,
     },
     servers: full.servers,
     paths: sortKeys(paths),

@@ -19,6 +19,10 @@ import { resolveTenant } from './http/middleware/tenant.js';
 import { createControlFaultsRoutes } from './http/control/control-faults-routes.js';
 import { createControlRateLimitsRoutes } from './http/control/control-rate-limits-routes.js';
 import { createRateLimitRoute } from './http/rate-limit/rate-limit-route.js';
+import { createPullRoutes } from './http/pulls/pull-routes.js';
+import { createRepoRoutes } from './http/repos/repo-routes.js';
+import { createUserRoutes } from './http/users/user-routes.js';
+import { createControlPullRoutes } from './http/control/pull-request-routes.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -87,7 +91,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
         webBaseUrl,
         controlToken: deps.config.controlToken,
         description: deps.controlDescription,
-        extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes()],
+        extra: [createControlFaultsRoutes(), createControlRateLimitsRoutes(), createControlPullRoutes(webBaseUrl)],
       }),
     )
     .route(
@@ -101,6 +105,9 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
       }),
     )
     .route('/', createRateLimitRoute());
+  // Where clients look for a task's work (issue #16): pull requests, branches, the repository, the user.
+  const repositoryRoutes = { docsUrl: ops.docsUrl, webBaseUrl, publicBaseUrl: publicBase, spec: deps.spec };
+  api.route('/', createPullRoutes(repositoryRoutes)).route('/', createRepoRoutes(repositoryRoutes)).route('/', createUserRoutes(repositoryRoutes));
 
   // What every request passes, in this order, before its route (docs/architecture.md).
   const app = new Hono<ApiEnv>();

@@ -19,6 +19,20 @@ describe('createControlClient', () => {
     expect((await acme.health()).tasks).toBe(initial.tasks);
   });
 
+  it('merges and closes a pull request a task opened; a second merge is a 409 ControlError', async () => {
+    const emulator = createEmulator({ clockMode: 'manual', clockStart: Date.UTC(2026, 10, 1) });
+    const fetch = createEmulatorFetch({ emulator });
+    const control = createControlClient({ baseUrl: 'http://emulator.test/t/ci', fetch });
+    const list = await fetch('http://emulator.test/t/ci/repos/octocat/hello-world/pulls?per_page=2', { headers: AUTH });
+    const [first, second] = (await list.json()) as Array<{ number: number; id: number }>;
+    const merged = await control.mergePullRequest('octocat/hello-world', first!.number);
+    expect(merged).toMatchObject({ id: first!.id, number: first!.number, state: 'closed', merged: true, merged_at: '2026-11-01T00:00:00Z' });
+    expect(merged.merge_commit_sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(await control.closePullRequest('octocat/hello-world', second!.number)).toMatchObject({ state: 'closed', merged: false, merged_at: null });
+    await expect(control.mergePullRequest('octocat/hello-world', first!.number)).rejects.toMatchObject({ status: 409 });
+    await expect(control.closePullRequest('octocat/hello-world', 999_999)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('throws a ControlError carrying the status and GitHub’s message', async () => {
     const control = createControlClient({ baseUrl: 'http://emulator.test/t/not a name', fetch: createEmulatorFetch() });
     const error = await control.health().catch((e: unknown) => e);

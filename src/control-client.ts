@@ -69,6 +69,27 @@ export interface ControlClient {
   setRateLimit(token: string, change: { limit?: number | null; remaining?: number }): Promise<void>;
   exportSnapshot(): Promise<TenantSnapshot>;
   importSnapshot(snapshot: TenantSnapshot): Promise<ResetResult>;
+  /** Merge an open pull request a task opened ("owner/repo", its number); 409 ControlError if it is closed. */
+  mergePullRequest(repository: string, number: number): Promise<ControlledPullRequest>;
+  /** Close an open pull request without merging it. */
+  closePullRequest(repository: string, number: number): Promise<ControlledPullRequest>;
+}
+
+/** A pull request as GET /repos/{owner}/{repo}/pulls/{pull_number} answers it (the fields most tests read). */
+export interface ControlledPullRequest {
+  id: number;
+  node_id: string;
+  number: number;
+  state: 'open' | 'closed';
+  draft?: boolean;
+  merged: boolean;
+  merged_at: string | null;
+  closed_at: string | null;
+  merge_commit_sha: string | null;
+  html_url: string;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+  [field: string]: unknown;
 }
 
 export interface ControlClientOptions {
@@ -139,6 +160,8 @@ export function createControlClient(options: ControlClientOptions): ControlClien
     setRateLimit: async (token, change) => void (await call('PUT', `rate-limits/${encodeURIComponent(token)}`, change)),
     exportSnapshot: () => call('GET', 'snapshot'),
     importSnapshot: (snapshot) => call('PUT', 'snapshot', snapshot),
+    mergePullRequest: (repository, number) => call('POST', `repos/${repository}/pulls/${number}/merge`),
+    closePullRequest: (repository, number) => call('POST', `repos/${repository}/pulls/${number}/close`),
   };
 }
 

@@ -10,6 +10,7 @@ export {
   createControlClient,
   type ControlClient,
   type ControlClientOptions,
+  type ControlledPullRequest,
   type EmulatorHealth,
   type ResetResult,
 } from './control-client.js';

@@ -4,6 +4,7 @@ import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
 import type { TaskStore } from '../store/task-store.js';
 import type { Account, Directory, Token } from '../model/directory.js';
+import type { WorkStore } from './work/work-store.js';
 
 /** Everything one tenant's operations act on. */
 export interface World {
@@ -19,6 +20,8 @@ export interface World {
    * fails, none of it, and the error is thrown.
    */
   atomically<T>(fn: () => T): T;
+  /** The pull requests and branches tasks left in their repositories. */
+  work: WorkStore;
 }
 
 /** The authenticated caller: the token presented and the user it belongs to. */

@@ -2,6 +2,7 @@ import { branchNameFor } from '../model/task-name.js';
 import type { Artifact, SessionRecord, TaskRecord, TaskState, Usage } from '../model/task-record.js';
 import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
+import type { WorkHooks } from './work-hooks.js';
 import { isTerminal } from './state-machine.js';
 
 export interface StepEffects {
@@ -13,6 +14,8 @@ export interface StepEffects {
 export interface StepTools {
   ids: IdSource;
   random: Random;
+  /** What the agent does in the repository (branches, pull requests); absent = artifacts only. */
+  work?: WorkHooks;
 }
 
 export const DEFAULT_FAILURE = 'Copilot encountered an error and stopped working on this task.';
@@ -25,12 +28,13 @@ export function moveSession(task: TaskRecord, to: TaskState, at: number, effects
   if (to === 'in_progress' && session.headRef === undefined) {
     session.headRef = branchNameFor(task.name, tools.ids.shortHex());
   }
+  if (to === 'in_progress' && tools.work) tools.work.started(task, session, session.headRef!, at);
   if (isTerminal(to) || to === 'waiting_for_user' || to === 'idle') {
     session.usage = effects.usage ?? session.usage ?? { type: 'ai_credits', amount: tools.random.int(100_000_000, 4_000_000_000) };
   }
   if (isTerminal(to)) session.completedAt = at;
   if (to === 'failed') session.errorMessage = effects.error ?? DEFAULT_FAILURE;
-  if (to === 'completed') addArtifact(task, session, effects.artifacts ?? 'auto', tools);
+  if (to === 'completed') addArtifact(task, session, effects.artifacts ?? 'auto', tools, at);
   task.state = to;
   task.updatedAt = at;
 }
@@ -65,13 +69,16 @@ export function openSession(task: TaskRecord, state: 'queued' | 'in_progress', a
   if (state === 'in_progress') moveSession(task, 'in_progress', at, {}, tools);
 }
 
-function addArtifact(task: TaskRecord, session: SessionRecord, kind: StepEffects['artifacts'], tools: StepTools): void {
+function addArtifact(task: TaskRecord, session: SessionRecord, kind: StepEffects['artifacts'], tools: StepTools, at: number): void {
   if (kind === 'none') return;
   const headRef = session.headRef ?? branchNameFor(task.name, tools.ids.shortHex());
   const baseRef = session.baseRef ?? 'main';
-  const pull = kind === 'pull' || (kind === 'auto' && task.createPullRequest);
+  const work = tools.work;
+  // A task on the head_ref of an open pull request works on that pull request (issue #16).
+  const pull = kind === 'pull' || (kind === 'auto' && (task.createPullRequest || (work?.inPull(task, session, headRef) ?? false)));
+  if (!pull) work?.branch(task, session, headRef, at);
   const artifact: Artifact = pull
-    ? { provider: 'github', type: 'pull', data: pullRequestFor(task, tools) }
+    ? { provider: 'github', type: 'pull', data: work ? work.pull(task, session, headRef, at) : pullRequestFor(task, tools) }
     : { provider: 'github', type: 'branch', data: { head_ref: headRef, base_ref: baseRef } };
   const same = (a: Artifact) => a.type === artifact.type && JSON.stringify(a.data) === JSON.stringify(artifact.data);
   // concat, not push: an exactly sized array (push leaves room for 17) that may start as NO_ARTIFACTS.

@@ -4,6 +4,7 @@ import type { IdSource } from '../support/ids.js';
 import type { Random } from '../support/random.js';
 import type { Clock } from './clock.js';
 import { moveSession, openSession, type StepTools } from './apply-step.js';
+import type { WorkHooks } from './work-hooks.js';
 import { chooseScenario } from './choose-scenario.js';
 import { DueQueue } from './due-queue.js';
 import type { Lifecycle, StartHints, StartResult } from './lifecycle.js';
@@ -64,12 +65,19 @@ export interface ScenarioEngineOptions {
   outcomes?: string[];
   /** Hears every change of the default scenario or the outcome queue, with the settings before it. */
   onSettingsChange?: (settings: EngineSettings, before: EngineSettings) => void;
+  /** What the agent does in the repository as tasks move (pull requests, branches). */
+  work?: WorkHooks;
+  /**
+   * Runs one change of a task, and what the agent does in its repository with it, as one: kept
+   * together or, when saving fails, not at all (World.atomically). Each at once by default.
+   */
+  atomically?: <T>(fn: () => T) => T;
 }
 
 export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
   const { world, catalogue } = options;
   const { store, clock } = world;
-  const tools: StepTools = { ids: world.ids, random: world.random };
+  const tools: StepTools = { ids: world.ids, random: world.random, work: options.work };
   const due = new DueQueue<TaskRecord>();
   const outcomeQueue: string[] = [...(options.outcomes ?? [])];
   let defaultScenario = options.defaultScenario;
@@ -103,7 +111,8 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   };
 
   /** Changes a record the engine took from the store (the store numbers the change). */
-  const change = (task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord => store.update(task.id, mutate) ?? task;
+  const atomically = options.atomically ?? ((fn) => fn());
+  const change = (task: TaskRecord, mutate: (task: TaskRecord) => void): TaskRecord => atomically(() => store.update(task.id, mutate)) ?? task;
 
   /** Apply the task's current step at `at` and plan the next one. */
   /** Returns the record as changed (a tenant's own copy of a shared one, the first time). */

@@ -170,14 +170,3014 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/repos/{owner}/{repo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a repository
+         * @description The `parent` and `source` objects are present when the repository is a fork. `parent` is the repository this repository was forked from, `source` is the ultimate source for the network.
+         *
+         *     > [!NOTE]
+         *     > - In order to see the `security_and_analysis` block for a repository you must have admin permissions for the repository or be an owner or security manager for the organization that owns the repository. For more information, see "[Managing security managers in your organization](https://docs.github.com/organizations/managing-peoples-access-to-your-organization-with-roles/managing-security-managers-in-your-organization)."
+         *     > - To view merge-related settings, you must have the `contents:read` and `contents:write` permissions.
+         */
+        get: operations["repos/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repos/{owner}/{repo}/branches/{branch}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a branch */
+        get: operations["repos/get-branch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repos/{owner}/{repo}/git/ref/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a reference
+         * @description Returns a single reference from your Git database. The `:ref` in the URL must be formatted as `heads/<branch name>` for branches and `tags/<tag name>` for tags. If the `:ref` doesn't match an existing ref, a `404` is returned.
+         *
+         *     > [!NOTE]
+         *     > You need to explicitly [request a pull request](https://docs.github.com/rest/pulls/pulls#get-a-pull-request) to trigger a test merge commit, which checks the mergeability of pull requests. For more information, see "[Checking mergeability of pull requests](https://docs.github.com/rest/guides/getting-started-with-the-git-database-api#checking-mergeability-of-pull-requests)".
+         */
+        get: operations["git/get-ref"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repos/{owner}/{repo}/pulls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pull requests
+         * @description Lists pull requests in a specified repository.
+         *
+         *     Draft pull requests are available in public repositories with GitHub
+         *     Free and GitHub Free for organizations, GitHub Pro, and legacy per-repository billing
+         *     plans, and in public and private repositories with GitHub Team and GitHub Enterprise
+         *     Cloud. For more information, see [GitHub's products](https://docs.github.com/github/getting-started-with-github/githubs-products)
+         *     in the GitHub Help documentation.
+         *
+         *     This endpoint supports the following custom media types. For more information, see "[Media types](https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types)."
+         *
+         *     - **`application/vnd.github.raw+json`**: Returns the raw markdown body. Response will include `body`. This is the default if you do not pass any specific media type.
+         *     - **`application/vnd.github.text+json`**: Returns a text only representation of the markdown body. Response will include `body_text`.
+         *     - **`application/vnd.github.html+json`**: Returns HTML rendered from the body's markdown. Response will include `body_html`.
+         *     - **`application/vnd.github.full+json`**: Returns raw, text, and HTML representations. Response will include `body`, `body_text`, and `body_html`.
+         */
+        get: operations["pulls/list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/repos/{owner}/{repo}/pulls/{pull_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pull request
+         * @description Draft pull requests are available in public repositories with GitHub Free and GitHub Free for organizations, GitHub Pro, and legacy per-repository billing plans, and in public and private repositories with GitHub Team and GitHub Enterprise Cloud. For more information, see [GitHub's products](https://docs.github.com/github/getting-started-with-github/githubs-products) in the GitHub Help documentation.
+         *
+         *     Lists details of a pull request by providing its number.
+         *
+         *     When you get, [create](https://docs.github.com/rest/pulls/pulls/#create-a-pull-request), or [edit](https://docs.github.com/rest/pulls/pulls#update-a-pull-request) a pull request, GitHub creates a merge commit to test whether the pull request can be automatically merged into the base branch. This test commit is not added to the base branch or the head branch. You can review the status of the test commit using the `mergeable` key. For more information, see "[Checking mergeability of pull requests](https://docs.github.com/rest/guides/getting-started-with-the-git-database-api#checking-mergeability-of-pull-requests)".
+         *
+         *     The value of the `mergeable` attribute can be `true`, `false`, or `null`. If the value is `null`, then GitHub has started a background job to compute the mergeability. After giving the job time to complete, resubmit the request. When the job finishes, you will see a non-`null` value for the `mergeable` attribute in the response. If `mergeable` is `true`, then `merge_commit_sha` will be the SHA of the _test_ merge commit.
+         *
+         *     The value of the `merge_commit_sha` attribute changes depending on the state of the pull request. Before merging a pull request, the `merge_commit_sha` attribute holds the SHA of the _test_ merge commit. After merging a pull request, the `merge_commit_sha` attribute changes depending on how you merged the pull request:
+         *
+         *     *   If merged as a [merge commit](https://docs.github.com/articles/about-merge-methods-on-github/), `merge_commit_sha` represents the SHA of the merge commit.
+         *     *   If merged via a [squash](https://docs.github.com/articles/about-merge-methods-on-github/#squashing-your-merge-commits), `merge_commit_sha` represents the SHA of the squashed commit on the base branch.
+         *     *   If [rebased](https://docs.github.com/articles/about-merge-methods-on-github/#rebasing-and-merging-your-commits), `merge_commit_sha` represents the commit that the base branch was updated to.
+         *
+         *     Pass the appropriate [media type](https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types) to fetch diff and patch formats.
+         *
+         *     This endpoint supports the following custom media types. For more information, see "[Media types](https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types)."
+         *
+         *     - **`application/vnd.github.raw+json`**: Returns the raw markdown body. Response will include `body`. This is the default if you do not pass any specific media type.
+         *     - **`application/vnd.github.text+json`**: Returns a text only representation of the markdown body. Response will include `body_text`.
+         *     - **`application/vnd.github.html+json`**: Returns HTML rendered from the body's markdown. Response will include `body_html`.
+         *     - **`application/vnd.github.full+json`**: Returns raw, text, and HTML representations. Response will include `body`, `body_text`, and `body_html`.
+         *     - **`application/vnd.github.diff`**: For more information, see "[git-diff](https://git-scm.com/docs/git-diff)" in the Git documentation. If a diff is corrupt, contact us through the [GitHub Support portal](https://support.github.com/). Include the repository name and pull request ID in your message.
+         */
+        get: operations["pulls/get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the authenticated user
+         * @description OAuth app tokens and personal access tokens (classic) need the `user` scope in order for the response to include private profile information.
+         */
+        get: operations["users/get-authenticated"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
+    schemas: {
+        /**
+         * author_association
+         * @description How the author is associated with the repository.
+         * @example OWNER
+         * @enum {string}
+         */
+        "author-association": "COLLABORATOR" | "CONTRIBUTOR" | "FIRST_TIMER" | "FIRST_TIME_CONTRIBUTOR" | "MANNEQUIN" | "MEMBER" | "NONE" | "OWNER";
+        /**
+         * Auto merge
+         * @description The status of auto merging a pull request.
+         */
+        "auto-merge": {
+            enabled_by: components["schemas"]["simple-user"];
+            /**
+             * @description The merge method to use.
+             * @enum {string}
+             */
+            merge_method: "merge" | "squash" | "rebase";
+            /** @description Title for the merge commit message. */
+            commit_title: string;
+            /** @description Commit message for the merge commit. */
+            commit_message: string;
+        } | null;
+        /**
+         * Basic Error
+         * @description Basic Error
+         */
+        "basic-error": {
+            message?: string;
+            documentation_url?: string;
+            url?: string;
+            status?: string;
+        };
+        /**
+         * Branch Protection
+         * @description Branch Protection
+         */
+        "branch-protection": {
+            url?: string;
+            enabled?: boolean;
+            required_status_checks?: components["schemas"]["protected-branch-required-status-check"];
+            enforce_admins?: components["schemas"]["protected-branch-admin-enforced"];
+            required_pull_request_reviews?: components["schemas"]["protected-branch-pull-request-review"];
+            restrictions?: components["schemas"]["branch-restriction-policy"];
+            required_linear_history?: {
+                enabled?: boolean;
+            };
+            allow_force_pushes?: {
+                enabled?: boolean;
+            };
+            allow_deletions?: {
+                enabled?: boolean;
+            };
+            block_creations?: {
+                enabled?: boolean;
+            };
+            required_conversation_resolution?: {
+                enabled?: boolean;
+            };
+            /** @example "branch/with/protection" */
+            name?: string;
+            /** @example "https://api.github.com/repos/owner-79e94e2d36b3fd06a32bb213/AAA_Public_Repo/branches/branch/with/protection/protection" */
+            protection_url?: string;
+            required_signatures?: {
+                /**
+                 * Format: uri
+                 * @example https://api.github.com/repos/octocat/Hello-World/branches/master/protection/required_signatures
+                 */
+                url: string;
+                /** @example true */
+                enabled: boolean;
+            };
+            /** @description Whether to set the branch as read-only. If this is true, users will not be able to push to the branch. */
+            lock_branch?: {
+                /** @default false */
+                enabled: boolean;
+            };
+            /** @description Whether users can pull changes from upstream when the branch is locked. Set to `true` to allow fork syncing. Set to `false` to prevent fork syncing. */
+            allow_fork_syncing?: {
+                /** @default false */
+                enabled: boolean;
+            };
+        };
+        /**
+         * Branch Restriction Policy
+         * @description Branch Restriction Policy
+         */
+        "branch-restriction-policy": {
+            /** Format: uri */
+            url: string;
+            /** Format: uri */
+            users_url: string;
+            /** Format: uri */
+            teams_url: string;
+            /** Format: uri */
+            apps_url: string;
+            users: {
+                login?: string;
+                /** Format: int64 */
+                id?: number;
+                node_id?: string;
+                avatar_url?: string;
+                gravatar_id?: string;
+                url?: string;
+                html_url?: string;
+                followers_url?: string;
+                following_url?: string;
+                gists_url?: string;
+                starred_url?: string;
+                subscriptions_url?: string;
+                organizations_url?: string;
+                repos_url?: string;
+                events_url?: string;
+                received_events_url?: string;
+                type?: string;
+                site_admin?: boolean;
+                user_view_type?: string;
+            }[];
+            teams: components["schemas"]["team"][];
+            apps: {
+                id?: number;
+                slug?: string;
+                node_id?: string;
+                owner?: {
+                    login?: string;
+                    id?: number;
+                    node_id?: string;
+                    url?: string;
+                    repos_url?: string;
+                    events_url?: string;
+                    hooks_url?: string;
+                    issues_url?: string;
+                    members_url?: string;
+                    public_members_url?: string;
+                    avatar_url?: string;
+                    description?: string;
+                    /** @example "" */
+                    gravatar_id?: string;
+                    /** @example "https://github.com/testorg-ea8ec76d71c3af4b" */
+                    html_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/followers" */
+                    followers_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/following{/other_user}" */
+                    following_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/gists{/gist_id}" */
+                    gists_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/starred{/owner}{/repo}" */
+                    starred_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/subscriptions" */
+                    subscriptions_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/orgs" */
+                    organizations_url?: string;
+                    /** @example "https://api.github.com/users/testorg-ea8ec76d71c3af4b/received_events" */
+                    received_events_url?: string;
+                    /** @example "Organization" */
+                    type?: string;
+                    /** @example false */
+                    site_admin?: boolean;
+                    /** @example public */
+                    user_view_type?: string;
+                };
+                name?: string;
+                client_id?: string;
+                description?: string;
+                external_url?: string;
+                html_url?: string;
+                created_at?: string;
+                updated_at?: string;
+                permissions?: {
+                    metadata?: string;
+                    contents?: string;
+                    issues?: string;
+                    single_file?: string;
+                };
+                events?: string[];
+            }[];
+        };
+        /**
+         * Branch With Protection
+         * @description Branch With Protection
+         */
+        "branch-with-protection": {
+            name: string;
+            commit: components["schemas"]["commit"];
+            _links: {
+                html: string;
+                /** Format: uri */
+                self: string;
+            };
+            protected: boolean;
+            protection: components["schemas"]["branch-protection"];
+            /** Format: uri */
+            protection_url: string;
+            /** @example "mas*" */
+            pattern?: string;
+            /** @example 1 */
+            required_approving_review_count?: number;
+        };
+        /**
+         * Code Of Conduct Simple
+         * @description Code of Conduct Simple
+         */
+        "code-of-conduct-simple": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/github/docs/community/code_of_conduct
+             */
+            url: string;
+            /** @example citizen_code_of_conduct */
+            key: string;
+            /** @example Citizen Code of Conduct */
+            name: string;
+            /**
+             * Format: uri
+             * @example https://github.com/github/docs/blob/main/CODE_OF_CONDUCT.md
+             */
+            html_url: string | null;
+        };
+        /**
+         * Commit
+         * @description Commit
+         */
+        commit: {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/commits/6dcb09b5b57875f334f61aebed695e2e4193db5e
+             */
+            url: string;
+            /** @example 6dcb09b5b57875f334f61aebed695e2e4193db5e */
+            sha: string;
+            /** @example MDY6Q29tbWl0NmRjYjA5YjViNTc4NzVmMzM0ZjYxYWViZWQ2OTVlMmU0MTkzZGI1ZQ== */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/commit/6dcb09b5b57875f334f61aebed695e2e4193db5e
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/commits/6dcb09b5b57875f334f61aebed695e2e4193db5e/comments
+             */
+            comments_url: string;
+            commit: {
+                /**
+                 * Format: uri
+                 * @example https://api.github.com/repos/octocat/Hello-World/commits/6dcb09b5b57875f334f61aebed695e2e4193db5e
+                 */
+                url: string;
+                author: components["schemas"]["nullable-git-user"];
+                committer: components["schemas"]["nullable-git-user"];
+                /** @example Fix all the bugs */
+                message: string;
+                /** @example 0 */
+                comment_count: number;
+                tree: {
+                    /** @example 827efc6d56897b048c772eb4087f854f46256132 */
+                    sha: string;
+                    /**
+                     * Format: uri
+                     * @example https://api.github.com/repos/octocat/Hello-World/tree/827efc6d56897b048c772eb4087f854f46256132
+                     */
+                    url: string;
+                };
+                verification?: components["schemas"]["verification"];
+            };
+            author: (components["schemas"]["simple-user"] | components["schemas"]["empty-object"]) | null;
+            committer: (components["schemas"]["simple-user"] | components["schemas"]["empty-object"]) | null;
+            parents: {
+                /** @example 7638417db6d59f3c431d3e1f261cc637155684cd */
+                sha: string;
+                /**
+                 * Format: uri
+                 * @example https://api.github.com/repos/octocat/Hello-World/commits/7638417db6d59f3c431d3e1f261cc637155684cd
+                 */
+                url: string;
+                /**
+                 * Format: uri
+                 * @example https://github.com/octocat/Hello-World/commit/7638417db6d59f3c431d3e1f261cc637155684cd
+                 */
+                html_url?: string;
+            }[];
+            stats?: {
+                additions?: number;
+                deletions?: number;
+                total?: number;
+            };
+            files?: components["schemas"]["diff-entry"][];
+        };
+        /**
+         * Diff Entry
+         * @description Diff Entry
+         */
+        "diff-entry": {
+            /** @example bbcd538c8e72b8c175046e27cc8f907076331401 */
+            sha: string | null;
+            /** @example file1.txt */
+            filename: string;
+            /**
+             * @example added
+             * @enum {string}
+             */
+            status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+            /** @example 103 */
+            additions: number;
+            /** @example 21 */
+            deletions: number;
+            /** @example 124 */
+            changes: number;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/blob/6dcb09b5b57875f334f61aebed695e2e4193db5e/file1.txt
+             */
+            blob_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/raw/6dcb09b5b57875f334f61aebed695e2e4193db5e/file1.txt
+             */
+            raw_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/contents/file1.txt?ref=6dcb09b5b57875f334f61aebed695e2e4193db5e
+             */
+            contents_url: string;
+            /** @example @@ -132,7 +132,7 @@ module Test @@ -1000,7 +1000,7 @@ module Test */
+            patch?: string;
+            /** @example file.txt */
+            previous_filename?: string;
+        };
+        /**
+         * Empty Object
+         * @description An object without any properties.
+         */
+        "empty-object": Record<string, never>;
+        /**
+         * Enterprise
+         * @description An enterprise on GitHub.
+         */
+        enterprise: {
+            /** @description A short description of the enterprise. */
+            description?: string | null;
+            /**
+             * Format: uri
+             * @example https://github.com/enterprises/octo-business
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @description The enterprise's website URL.
+             */
+            website_url?: string | null;
+            /**
+             * @description Unique identifier of the enterprise
+             * @example 42
+             */
+            id: number;
+            /** @example MDEwOlJlcG9zaXRvcnkxMjk2MjY5 */
+            node_id: string;
+            /**
+             * @description The name of the enterprise.
+             * @example Octo Business
+             */
+            name: string;
+            /**
+             * @description The slug url identifier for the enterprise.
+             * @example octo-business
+             */
+            slug: string;
+            /**
+             * Format: date-time
+             * @example 2019-01-26T19:01:12Z
+             */
+            created_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2019-01-26T19:14:43Z
+             */
+            updated_at: string | null;
+            /** Format: uri */
+            avatar_url: string;
+        };
+        /**
+         * Full Repository
+         * @description Full Repository
+         */
+        "full-repository": {
+            /**
+             * Format: int64
+             * @example 1296269
+             */
+            id: number;
+            /** @example MDEwOlJlcG9zaXRvcnkxMjk2MjY5 */
+            node_id: string;
+            /** @example Hello-World */
+            name: string;
+            /** @example octocat/Hello-World */
+            full_name: string;
+            owner: components["schemas"]["simple-user"];
+            private: boolean;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World
+             */
+            html_url: string;
+            /** @example This your first repo! */
+            description: string | null;
+            fork: boolean;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World
+             */
+            url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/{archive_format}{/ref} */
+            archive_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/assignees{/user} */
+            assignees_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/blobs{/sha} */
+            blobs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/branches{/branch} */
+            branches_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/collaborators{/collaborator} */
+            collaborators_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/comments{/number} */
+            comments_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/commits{/sha} */
+            commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/compare/{base}...{head} */
+            compare_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/contents/{+path} */
+            contents_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/contributors
+             */
+            contributors_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/deployments
+             */
+            deployments_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/downloads
+             */
+            downloads_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/events
+             */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/forks
+             */
+            forks_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/commits{/sha} */
+            git_commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/refs{/sha} */
+            git_refs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/tags{/sha} */
+            git_tags_url: string;
+            /** @example git:github.com/octocat/Hello-World.git */
+            git_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/comments{/number} */
+            issue_comment_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/events{/number} */
+            issue_events_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues{/number} */
+            issues_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/keys{/key_id} */
+            keys_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/labels{/name} */
+            labels_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/languages
+             */
+            languages_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/merges
+             */
+            merges_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/milestones{/number} */
+            milestones_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/notifications{?since,all,participating} */
+            notifications_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/pulls{/number} */
+            pulls_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/releases{/id} */
+            releases_url: string;
+            /** @example git@github.com:octocat/Hello-World.git */
+            ssh_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/stargazers
+             */
+            stargazers_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/statuses/{sha} */
+            statuses_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscribers
+             */
+            subscribers_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscription
+             */
+            subscription_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/tags
+             */
+            tags_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/teams
+             */
+            teams_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/trees{/sha} */
+            trees_url: string;
+            /** @example https://github.com/octocat/Hello-World.git */
+            clone_url: string;
+            /**
+             * Format: uri
+             * @example git:git.example.com/octocat/Hello-World
+             */
+            mirror_url: string | null;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/hooks
+             */
+            hooks_url: string;
+            /**
+             * Format: uri
+             * @example https://svn.github.com/octocat/Hello-World
+             */
+            svn_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com
+             */
+            homepage: string | null;
+            language: string | null;
+            /** @example 9 */
+            forks_count: number;
+            /** @example 80 */
+            stargazers_count: number;
+            /** @example 80 */
+            watchers_count: number;
+            /**
+             * @description The size of the repository, in kilobytes. Size is calculated hourly. When a repository is initially created, the size is 0.
+             * @example 108
+             */
+            size: number;
+            /** @example master */
+            default_branch: string;
+            /** @example 0 */
+            open_issues_count: number;
+            /** @example true */
+            is_template?: boolean;
+            /**
+             * @example [
+             *       "octocat",
+             *       "atom",
+             *       "electron",
+             *       "API"
+             *     ]
+             */
+            topics?: string[];
+            /** @example true */
+            has_issues: boolean;
+            /** @example true */
+            has_projects: boolean;
+            /** @example true */
+            has_wiki: boolean;
+            has_pages: boolean;
+            /** @example true */
+            has_downloads?: boolean;
+            /** @example true */
+            has_discussions: boolean;
+            /** @example true */
+            has_pull_requests?: boolean;
+            /**
+             * @description The policy controlling who can create pull requests: all or collaborators_only.
+             * @example all
+             * @enum {string}
+             */
+            pull_request_creation_policy?: "all" | "collaborators_only";
+            archived: boolean;
+            /** @description Returns whether or not this repository disabled. */
+            disabled: boolean;
+            /**
+             * @description The repository visibility: public, private, or internal.
+             * @example public
+             */
+            visibility?: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:06:43Z
+             */
+            pushed_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:14:43Z
+             */
+            updated_at: string;
+            permissions?: {
+                admin: boolean;
+                maintain?: boolean;
+                push: boolean;
+                triage?: boolean;
+                pull: boolean;
+            };
+            /** @example true */
+            allow_rebase_merge?: boolean;
+            template_repository?: components["schemas"]["nullable-repository"];
+            temp_clone_token?: string | null;
+            /** @example true */
+            allow_squash_merge?: boolean;
+            /** @example false */
+            allow_auto_merge?: boolean;
+            /** @example false */
+            delete_branch_on_merge?: boolean;
+            /** @example true */
+            allow_merge_commit?: boolean;
+            /** @example true */
+            allow_update_branch?: boolean;
+            /** @example false */
+            use_squash_pr_title_as_default?: boolean;
+            /**
+             * @description The default value for a squash merge commit title:
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+             * @example PR_TITLE
+             * @enum {string}
+             */
+            squash_merge_commit_title?: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+            /**
+             * @description The default value for a squash merge commit message:
+             *
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `COMMIT_MESSAGES` - default to the branch's commit messages.
+             *     - `BLANK` - default to a blank commit message.
+             * @example PR_BODY
+             * @enum {string}
+             */
+            squash_merge_commit_message?: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+            /**
+             * @description The default value for a merge commit title.
+             *
+             *       - `PR_TITLE` - default to the pull request's title.
+             *       - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+             * @example PR_TITLE
+             * @enum {string}
+             */
+            merge_commit_title?: "PR_TITLE" | "MERGE_MESSAGE";
+            /**
+             * @description The default value for a merge commit message.
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `BLANK` - default to a blank commit message.
+             * @example PR_BODY
+             * @enum {string}
+             */
+            merge_commit_message?: "PR_BODY" | "PR_TITLE" | "BLANK";
+            /** @example true */
+            allow_forking?: boolean;
+            /** @example false */
+            web_commit_signoff_required?: boolean;
+            /** @example 42 */
+            subscribers_count: number;
+            /** @example 0 */
+            network_count: number;
+            license: components["schemas"]["nullable-license-simple"];
+            organization?: components["schemas"]["nullable-simple-user"];
+            parent?: components["schemas"]["repository"];
+            source?: components["schemas"]["repository"];
+            forks: number;
+            master_branch?: string;
+            open_issues: number;
+            watchers: number;
+            /**
+             * @description Whether anonymous git access is allowed.
+             * @default true
+             */
+            anonymous_access_enabled: boolean;
+            code_of_conduct?: components["schemas"]["code-of-conduct-simple"];
+            security_and_analysis?: components["schemas"]["security-and-analysis"];
+            /** @description The custom properties that were defined for the repository. The keys are the custom property names, and the values are the corresponding custom property values. */
+            custom_properties?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * Git Reference
+         * @description Git references within a repository
+         */
+        "git-ref": {
+            ref: string;
+            node_id: string;
+            /** Format: uri */
+            url: string;
+            object: {
+                type: string;
+                /**
+                 * @description SHA for the reference
+                 * @example 7638417db6d59f3c431d3e1f261cc637155684cd
+                 */
+                sha: string;
+                /** Format: uri */
+                url: string;
+            };
+        };
+        /**
+         * GitHub app
+         * @description GitHub apps are a new way to extend GitHub. They can be installed directly on organizations and user accounts and granted access to specific repositories. They come with granular permissions and built-in webhooks. GitHub apps are first class actors within GitHub.
+         */
+        integration: {
+            /**
+             * @description Unique identifier of the GitHub app
+             * @example 37
+             */
+            id: number;
+            /**
+             * @description The slug name of the GitHub app
+             * @example probot-owners
+             */
+            slug?: string;
+            /** @example MDExOkludGVncmF0aW9uMQ== */
+            node_id: string;
+            /** @example "Iv1.25b5d1e65ffc4022" */
+            client_id?: string;
+            owner: components["schemas"]["simple-user"] | components["schemas"]["enterprise"];
+            /**
+             * @description The name of the GitHub app
+             * @example Probot Owners
+             */
+            name: string;
+            /** @example The description of the app. */
+            description: string | null;
+            /**
+             * Format: uri
+             * @example https://example.com
+             */
+            external_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/apps/super-ci
+             */
+            html_url: string;
+            /**
+             * Format: date-time
+             * @example 2017-07-08T16:18:44-04:00
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2017-07-08T16:18:44-04:00
+             */
+            updated_at: string;
+            /**
+             * @description The set of permissions for the GitHub app
+             * @example {
+             *       "issues": "read",
+             *       "deployments": "write"
+             *     }
+             */
+            permissions: {
+                issues?: string;
+                checks?: string;
+                metadata?: string;
+                contents?: string;
+                deployments?: string;
+            } & {
+                [key: string]: string;
+            };
+            /**
+             * @description The list of events for the GitHub app. Note that the `installation_target`, `security_advisory`, and `meta` events are not included because they are global events and not specific to an installation.
+             * @example [
+             *       "label",
+             *       "deployment"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description The number of installations associated with the GitHub app. Only returned when the integration is requesting details about itself.
+             * @example 5
+             */
+            installations_count?: number;
+        } | null;
+        /**
+         * Link
+         * @description Hypermedia Link
+         */
+        link: {
+            href: string;
+        };
+        /**
+         * Git User
+         * @description Metaproperties for Git author/committer information.
+         */
+        "nullable-git-user": {
+            /** @example "Chris Wanstrath" */
+            name?: string;
+            /** @example "chris@ozmm.org" */
+            email?: string;
+            /**
+             * Format: date-time
+             * @example "2007-10-29T02:42:39.000-07:00"
+             */
+            date?: string;
+        } | null;
+        /**
+         * License Simple
+         * @description License Simple
+         */
+        "nullable-license-simple": {
+            /** @example mit */
+            key: string;
+            /** @example MIT License */
+            name: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/licenses/mit
+             */
+            url: string | null;
+            /** @example MIT */
+            spdx_id: string | null;
+            /** @example MDc6TGljZW5zZW1pdA== */
+            node_id: string;
+            /** Format: uri */
+            html_url?: string;
+        } | null;
+        /**
+         * Milestone
+         * @description A collection of related issues and pull requests.
+         */
+        "nullable-milestone": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/milestones/1
+             */
+            url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/milestones/v1.0
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/milestones/1/labels
+             */
+            labels_url: string;
+            /** @example 1002604 */
+            id: number;
+            /** @example MDk6TWlsZXN0b25lMTAwMjYwNA== */
+            node_id: string;
+            /**
+             * @description The number of the milestone.
+             * @example 42
+             */
+            number: number;
+            /**
+             * @description The state of the milestone.
+             * @default open
+             * @example open
+             * @enum {string}
+             */
+            state: "open" | "closed";
+            /**
+             * @description The title of the milestone.
+             * @example v1.0
+             */
+            title: string;
+            /** @example Tracking milestone for version 1.0 */
+            description: string | null;
+            creator: components["schemas"]["nullable-simple-user"];
+            /** @example 4 */
+            open_issues: number;
+            /** @example 8 */
+            closed_issues: number;
+            /**
+             * Format: date-time
+             * @example 2011-04-10T20:09:31Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2014-03-03T18:58:10Z
+             */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @example 2013-02-12T13:22:01Z
+             */
+            closed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2012-10-09T23:39:01Z
+             */
+            due_on: string | null;
+        } | null;
+        /**
+         * Repository
+         * @description A repository on GitHub.
+         */
+        "nullable-repository": {
+            /**
+             * Format: int64
+             * @description Unique identifier of the repository
+             * @example 42
+             */
+            id: number;
+            /** @example MDEwOlJlcG9zaXRvcnkxMjk2MjY5 */
+            node_id: string;
+            /**
+             * @description The name of the repository.
+             * @example Team Environment
+             */
+            name: string;
+            /** @example octocat/Hello-World */
+            full_name: string;
+            license: components["schemas"]["nullable-license-simple"];
+            forks: number;
+            permissions?: {
+                admin: boolean;
+                pull: boolean;
+                triage?: boolean;
+                push: boolean;
+                maintain?: boolean;
+            };
+            owner: components["schemas"]["simple-user"];
+            /**
+             * @description Whether the repository is private or public.
+             * @default false
+             */
+            private: boolean;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World
+             */
+            html_url: string;
+            /** @example This your first repo! */
+            description: string | null;
+            fork: boolean;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World
+             */
+            url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/{archive_format}{/ref} */
+            archive_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/assignees{/user} */
+            assignees_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/blobs{/sha} */
+            blobs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/branches{/branch} */
+            branches_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/collaborators{/collaborator} */
+            collaborators_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/comments{/number} */
+            comments_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/commits{/sha} */
+            commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/compare/{base}...{head} */
+            compare_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/contents/{+path} */
+            contents_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/contributors
+             */
+            contributors_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/deployments
+             */
+            deployments_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/downloads
+             */
+            downloads_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/events
+             */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/forks
+             */
+            forks_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/commits{/sha} */
+            git_commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/refs{/sha} */
+            git_refs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/tags{/sha} */
+            git_tags_url: string;
+            /** @example git:github.com/octocat/Hello-World.git */
+            git_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/comments{/number} */
+            issue_comment_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/events{/number} */
+            issue_events_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues{/number} */
+            issues_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/keys{/key_id} */
+            keys_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/labels{/name} */
+            labels_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/languages
+             */
+            languages_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/merges
+             */
+            merges_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/milestones{/number} */
+            milestones_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/notifications{?since,all,participating} */
+            notifications_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/pulls{/number} */
+            pulls_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/releases{/id} */
+            releases_url: string;
+            /** @example git@github.com:octocat/Hello-World.git */
+            ssh_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/stargazers
+             */
+            stargazers_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/statuses/{sha} */
+            statuses_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscribers
+             */
+            subscribers_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscription
+             */
+            subscription_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/tags
+             */
+            tags_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/teams
+             */
+            teams_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/trees{/sha} */
+            trees_url: string;
+            /** @example https://github.com/octocat/Hello-World.git */
+            clone_url: string;
+            /**
+             * Format: uri
+             * @example git:git.example.com/octocat/Hello-World
+             */
+            mirror_url: string | null;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/hooks
+             */
+            hooks_url: string;
+            /**
+             * Format: uri
+             * @example https://svn.github.com/octocat/Hello-World
+             */
+            svn_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com
+             */
+            homepage: string | null;
+            language: string | null;
+            /** @example 9 */
+            forks_count: number;
+            /** @example 80 */
+            stargazers_count: number;
+            /** @example 80 */
+            watchers_count: number;
+            /**
+             * @description The size of the repository, in kilobytes. Size is calculated hourly. When a repository is initially created, the size is 0.
+             * @example 108
+             */
+            size: number;
+            /**
+             * @description The default branch of the repository.
+             * @example master
+             */
+            default_branch: string;
+            /** @example 0 */
+            open_issues_count: number;
+            /**
+             * @description Whether this repository acts as a template that can be used to generate new repositories.
+             * @default false
+             * @example true
+             */
+            is_template: boolean;
+            topics?: string[];
+            /**
+             * @description Whether issues are enabled.
+             * @default true
+             * @example true
+             */
+            has_issues: boolean;
+            /**
+             * @description Whether projects are enabled.
+             * @default true
+             * @example true
+             */
+            has_projects: boolean;
+            /**
+             * @description Whether the wiki is enabled.
+             * @default true
+             * @example true
+             */
+            has_wiki: boolean;
+            has_pages: boolean;
+            /**
+             * @deprecated
+             * @description Whether downloads are enabled.
+             * @default true
+             * @example true
+             */
+            has_downloads: boolean;
+            /**
+             * @description Whether discussions are enabled.
+             * @default false
+             * @example true
+             */
+            has_discussions: boolean;
+            /**
+             * @description Whether pull requests are enabled.
+             * @default true
+             * @example true
+             */
+            has_pull_requests: boolean;
+            /**
+             * @description The policy controlling who can create pull requests: all or collaborators_only.
+             * @example all
+             * @enum {string}
+             */
+            pull_request_creation_policy?: "all" | "collaborators_only";
+            /**
+             * @description Whether the repository is archived.
+             * @default false
+             */
+            archived: boolean;
+            /** @description Returns whether or not this repository disabled. */
+            disabled: boolean;
+            /**
+             * @description The repository visibility: public, private, or internal.
+             * @default public
+             */
+            visibility: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:06:43Z
+             */
+            pushed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            created_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:14:43Z
+             */
+            updated_at: string | null;
+            /**
+             * @description Whether to allow rebase merges for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_rebase_merge: boolean;
+            temp_clone_token?: string;
+            /**
+             * @description Whether to allow squash merges for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_squash_merge: boolean;
+            /**
+             * @description Whether to allow Auto-merge to be used on pull requests.
+             * @default false
+             * @example false
+             */
+            allow_auto_merge: boolean;
+            /**
+             * @description Whether to delete head branches when pull requests are merged
+             * @default false
+             * @example false
+             */
+            delete_branch_on_merge: boolean;
+            /**
+             * @description Whether or not a pull request head branch that is behind its base branch can always be updated even if it is not required to be up to date before merging.
+             * @default false
+             * @example false
+             */
+            allow_update_branch: boolean;
+            /**
+             * @deprecated
+             * @description Whether a squash merge commit can use the pull request title as default. **This property is closing down. Please use `squash_merge_commit_title` instead.
+             * @default false
+             */
+            use_squash_pr_title_as_default: boolean;
+            /**
+             * @description The default value for a squash merge commit title:
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+             * @enum {string}
+             */
+            squash_merge_commit_title?: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+            /**
+             * @description The default value for a squash merge commit message:
+             *
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `COMMIT_MESSAGES` - default to the branch's commit messages.
+             *     - `BLANK` - default to a blank commit message.
+             * @enum {string}
+             */
+            squash_merge_commit_message?: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+            /**
+             * @description The default value for a merge commit title.
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+             * @enum {string}
+             */
+            merge_commit_title?: "PR_TITLE" | "MERGE_MESSAGE";
+            /**
+             * @description The default value for a merge commit message.
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `BLANK` - default to a blank commit message.
+             * @enum {string}
+             */
+            merge_commit_message?: "PR_BODY" | "PR_TITLE" | "BLANK";
+            /**
+             * @description Whether to allow merge commits for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_merge_commit: boolean;
+            /** @description Whether to allow forking this repo */
+            allow_forking?: boolean;
+            /**
+             * @description Whether to require contributors to sign off on web-based commits
+             * @default false
+             */
+            web_commit_signoff_required: boolean;
+            open_issues: number;
+            watchers: number;
+            master_branch?: string;
+            /** @example "2020-07-09T00:17:42Z" */
+            starred_at?: string;
+            /** @description Whether anonymous git access is enabled for this repository */
+            anonymous_access_enabled?: boolean;
+            /** @description The status of the code search index for this repository */
+            code_search_index_status?: {
+                lexical_search_ok?: boolean;
+                lexical_commit_sha?: string;
+            };
+        } | null;
+        /**
+         * Simple User
+         * @description A GitHub user.
+         */
+        "nullable-simple-user": {
+            name?: string | null;
+            email?: string | null;
+            /** @example octocat */
+            login: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example MDQ6VXNlcjE= */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/images/error/octocat_happy.gif
+             */
+            avatar_url: string;
+            /** @example 41d064eb2195891e12d0413f63227ea7 */
+            gravatar_id: string | null;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat
+             */
+            url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/followers
+             */
+            followers_url: string;
+            /** @example https://api.github.com/users/octocat/following{/other_user} */
+            following_url: string;
+            /** @example https://api.github.com/users/octocat/gists{/gist_id} */
+            gists_url: string;
+            /** @example https://api.github.com/users/octocat/starred{/owner}{/repo} */
+            starred_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/subscriptions
+             */
+            subscriptions_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/orgs
+             */
+            organizations_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/repos
+             */
+            repos_url: string;
+            /** @example https://api.github.com/users/octocat/events{/privacy} */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/received_events
+             */
+            received_events_url: string;
+            /** @example User */
+            type: string;
+            site_admin: boolean;
+            /** @example "2020-07-09T00:17:55Z" */
+            starred_at?: string;
+            /** @example public */
+            user_view_type?: string;
+        } | null;
+        /**
+         * Team Simple
+         * @description Groups of organization members that gives permissions on specified repositories.
+         */
+        "nullable-team-simple": {
+            /**
+             * @description Unique identifier of the team
+             * @example 1
+             */
+            id: number;
+            /** @example MDQ6VGVhbTE= */
+            node_id: string;
+            /**
+             * Format: uri
+             * @description URL for the team
+             * @example https://api.github.com/organizations/1/team/1
+             */
+            url: string;
+            /** @example https://api.github.com/organizations/1/team/1/members{/member} */
+            members_url: string;
+            /**
+             * @description Name of the team
+             * @example Justice League
+             */
+            name: string;
+            /**
+             * @description Description of the team
+             * @example A great team.
+             */
+            description: string | null;
+            /**
+             * @description Permission that the team will have for its repositories
+             * @example admin
+             */
+            permission: string;
+            /**
+             * @description The level of privacy this team should have
+             * @example closed
+             */
+            privacy?: string;
+            /**
+             * @description The notification setting the team has set
+             * @example notifications_enabled
+             */
+            notification_setting?: string;
+            /**
+             * Format: uri
+             * @example https://github.com/orgs/rails/teams/core
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/organizations/1/team/1/repos
+             */
+            repositories_url: string;
+            /** @example justice-league */
+            slug: string;
+            /**
+             * @description Distinguished Name (DN) that team maps to within LDAP environment
+             * @example uid=example,ou=users,dc=github,dc=com
+             */
+            ldap_dn?: string;
+            /**
+             * @description The ownership type of the team
+             * @enum {string}
+             */
+            type: "enterprise" | "organization";
+            /**
+             * @description Unique identifier of the organization to which this team belongs
+             * @example 37
+             */
+            organization_id?: number;
+            /**
+             * @description Unique identifier of the enterprise to which this team belongs
+             * @example 42
+             */
+            enterprise_id?: number;
+        } | null;
+        /**
+         * Private User
+         * @description Private User
+         */
+        "private-user": {
+            /** @example octocat */
+            login: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            user_view_type: "private";
+            /** @example MDQ6VXNlcjE= */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/images/error/octocat_happy.gif
+             */
+            avatar_url: string;
+            /** @example 41d064eb2195891e12d0413f63227ea7 */
+            gravatar_id: string | null;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat
+             */
+            url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/followers
+             */
+            followers_url: string;
+            /** @example https://api.github.com/users/octocat/following{/other_user} */
+            following_url: string;
+            /** @example https://api.github.com/users/octocat/gists{/gist_id} */
+            gists_url: string;
+            /** @example https://api.github.com/users/octocat/starred{/owner}{/repo} */
+            starred_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/subscriptions
+             */
+            subscriptions_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/orgs
+             */
+            organizations_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/repos
+             */
+            repos_url: string;
+            /** @example https://api.github.com/users/octocat/events{/privacy} */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/received_events
+             */
+            received_events_url: string;
+            /** @example User */
+            type: string;
+            site_admin: boolean;
+            /** @example monalisa octocat */
+            name: string | null;
+            /** @example GitHub */
+            company: string | null;
+            /** @example https://github.com/blog */
+            blog: string | null;
+            /** @example San Francisco */
+            location: string | null;
+            /**
+             * Format: email
+             * @example octocat@github.com
+             */
+            email: string | null;
+            /**
+             * Format: email
+             * @example octocat@github.com
+             */
+            notification_email?: string | null;
+            hireable: boolean | null;
+            /** @example There once was... */
+            bio: string | null;
+            /** @example monalisa */
+            twitter_username?: string | null;
+            /** @example 2 */
+            public_repos: number;
+            /** @example 1 */
+            public_gists: number;
+            /** @example 20 */
+            followers: number;
+            /** @example 0 */
+            following: number;
+            /**
+             * Format: date-time
+             * @example 2008-01-14T04:33:35Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2008-01-14T04:33:35Z
+             */
+            updated_at: string;
+            /** @example 81 */
+            private_gists: number;
+            /** @example 100 */
+            total_private_repos: number;
+            /** @example 100 */
+            owned_private_repos: number;
+            /** @example 10000 */
+            disk_usage: number;
+            /** @example 8 */
+            collaborators: number;
+            /** @example true */
+            two_factor_authentication: boolean;
+            plan?: {
+                collaborators: number;
+                name: string;
+                space: number;
+                private_repos: number;
+            };
+            business_plus?: boolean;
+            ldap_dn?: string;
+        };
+        /**
+         * Protected Branch Admin Enforced
+         * @description Protected Branch Admin Enforced
+         */
+        "protected-branch-admin-enforced": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/branches/master/protection/enforce_admins
+             */
+            url: string;
+            /** @example true */
+            enabled: boolean;
+        };
+        /**
+         * Protected Branch Pull Request Review
+         * @description Protected Branch Pull Request Review
+         */
+        "protected-branch-pull-request-review": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/branches/master/protection/dismissal_restrictions
+             */
+            url?: string;
+            dismissal_restrictions?: {
+                /** @description The list of users with review dismissal access. */
+                users?: components["schemas"]["simple-user"][];
+                /** @description The list of teams with review dismissal access. */
+                teams?: components["schemas"]["team"][];
+                /** @description The list of apps with review dismissal access. */
+                apps?: components["schemas"]["integration"][];
+                /** @example "https://api.github.com/repos/the-org/an-org-repo/branches/master/protection/dismissal_restrictions" */
+                url?: string;
+                /** @example "https://api.github.com/repos/the-org/an-org-repo/branches/master/protection/dismissal_restrictions/users" */
+                users_url?: string;
+                /** @example "https://api.github.com/repos/the-org/an-org-repo/branches/master/protection/dismissal_restrictions/teams" */
+                teams_url?: string;
+            };
+            /** @description Allow specific users, teams, or apps to bypass pull request requirements. */
+            bypass_pull_request_allowances?: {
+                /** @description The list of users allowed to bypass pull request requirements. */
+                users?: components["schemas"]["simple-user"][];
+                /** @description The list of teams allowed to bypass pull request requirements. */
+                teams?: components["schemas"]["team"][];
+                /** @description The list of apps allowed to bypass pull request requirements. */
+                apps?: components["schemas"]["integration"][];
+            };
+            /** @example true */
+            dismiss_stale_reviews: boolean;
+            /** @example true */
+            require_code_owner_reviews: boolean;
+            /** @example 2 */
+            required_approving_review_count?: number;
+            /**
+             * @description Whether the most recent push must be approved by someone other than the person who pushed it.
+             * @default false
+             * @example true
+             */
+            require_last_push_approval: boolean;
+        };
+        /**
+         * Protected Branch Required Status Check
+         * @description Protected Branch Required Status Check
+         */
+        "protected-branch-required-status-check": {
+            url?: string;
+            enforcement_level?: string;
+            contexts: string[];
+            checks: {
+                context: string;
+                app_id: number | null;
+            }[];
+            contexts_url?: string;
+            strict?: boolean;
+        };
+        /**
+         * Public User
+         * @description Public User
+         */
+        "public-user": {
+            login: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            user_view_type: "public";
+            node_id: string;
+            /** Format: uri */
+            avatar_url: string;
+            gravatar_id: string | null;
+            /** Format: uri */
+            url: string;
+            /** Format: uri */
+            html_url: string;
+            /** Format: uri */
+            followers_url: string;
+            following_url: string;
+            gists_url: string;
+            starred_url: string;
+            /** Format: uri */
+            subscriptions_url: string;
+            /** Format: uri */
+            organizations_url: string;
+            /** Format: uri */
+            repos_url: string;
+            events_url: string;
+            /** Format: uri */
+            received_events_url: string;
+            type: string;
+            site_admin: boolean;
+            name: string | null;
+            company: string | null;
+            blog: string | null;
+            location: string | null;
+            /** Format: email */
+            email: string | null;
+            /** Format: email */
+            notification_email?: string | null;
+            hireable: boolean | null;
+            bio: string | null;
+            twitter_username?: string | null;
+            public_repos: number;
+            public_gists: number;
+            followers: number;
+            following: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            plan?: {
+                collaborators: number;
+                name: string;
+                space: number;
+                private_repos: number;
+            };
+            /** @example 1 */
+            private_gists?: number;
+            /** @example 2 */
+            total_private_repos?: number;
+            /** @example 2 */
+            owned_private_repos?: number;
+            /** @example 1 */
+            disk_usage?: number;
+            /** @example 3 */
+            collaborators?: number;
+        };
+        /**
+         * Pull Request
+         * @description Pull requests let you tell others about changes you've pushed to a repository on GitHub. Once a pull request is sent, interested parties can review the set of changes, discuss potential modifications, and even push follow-up commits if necessary.
+         */
+        "pull-request": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347
+             */
+            url: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example MDExOlB1bGxSZXF1ZXN0MQ== */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347.diff
+             */
+            diff_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347.patch
+             */
+            patch_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/issues/1347
+             */
+            issue_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347/commits
+             */
+            commits_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347/comments
+             */
+            review_comments_url: string;
+            /** @example https://api.github.com/repos/octocat/Hello-World/pulls/comments{/number} */
+            review_comment_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/issues/1347/comments
+             */
+            comments_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/statuses/6dcb09b5b57875f334f61aebed695e2e4193db5e
+             */
+            statuses_url: string;
+            /**
+             * @description Number uniquely identifying the pull request within its repository.
+             * @example 42
+             */
+            number: number;
+            /**
+             * @description State of this Pull Request. Either `open` or `closed`.
+             * @example open
+             * @enum {string}
+             */
+            state: "open" | "closed";
+            /** @example true */
+            locked: boolean;
+            /**
+             * @description The title of the pull request.
+             * @example Amazing new feature
+             */
+            title: string;
+            user: components["schemas"]["simple-user"];
+            /** @example Please pull these awesome changes */
+            body: string | null;
+            labels: {
+                /** Format: int64 */
+                id: number;
+                node_id: string;
+                url: string;
+                name: string;
+                description: string | null;
+                color: string;
+                default: boolean;
+            }[];
+            milestone: components["schemas"]["nullable-milestone"];
+            /** @example too heated */
+            active_lock_reason?: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            closed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            merged_at: string | null;
+            /** @example e5bd3914e2e596debea16f433f57875b5b90bcd6 */
+            merge_commit_sha: string | null;
+            assignee: components["schemas"]["nullable-simple-user"];
+            assignees?: components["schemas"]["simple-user"][];
+            requested_reviewers?: components["schemas"]["simple-user"][];
+            requested_teams?: components["schemas"]["team-simple"][];
+            head: {
+                label: string;
+                ref: string;
+                repo: components["schemas"]["repository"];
+                sha: string;
+                user: components["schemas"]["simple-user"];
+            };
+            base: {
+                label: string;
+                ref: string;
+                repo: components["schemas"]["repository"];
+                sha: string;
+                user: components["schemas"]["simple-user"];
+            };
+            _links: {
+                comments: components["schemas"]["link"];
+                commits: components["schemas"]["link"];
+                statuses: components["schemas"]["link"];
+                html: components["schemas"]["link"];
+                issue: components["schemas"]["link"];
+                review_comments: components["schemas"]["link"];
+                review_comment: components["schemas"]["link"];
+                self: components["schemas"]["link"];
+            };
+            author_association: components["schemas"]["author-association"];
+            auto_merge: components["schemas"]["auto-merge"];
+            stack?: components["schemas"]["pull-request-stack"];
+            /**
+             * @description Indicates whether or not the pull request is a draft.
+             * @example false
+             */
+            draft?: boolean;
+            merged: boolean;
+            /** @example true */
+            mergeable: boolean | null;
+            /** @example true */
+            rebaseable?: boolean | null;
+            /** @example clean */
+            mergeable_state: string;
+            merged_by: components["schemas"]["nullable-simple-user"];
+            /** @example 10 */
+            comments: number;
+            /** @example 0 */
+            review_comments: number;
+            /**
+             * @description Indicates whether maintainers can modify the pull request.
+             * @example true
+             */
+            maintainer_can_modify: boolean;
+            /** @example 3 */
+            commits: number;
+            /** @example 100 */
+            additions: number;
+            /** @example 3 */
+            deletions: number;
+            /** @example 5 */
+            changed_files: number;
+        };
+        /**
+         * Pull Request Simple
+         * @description Pull Request Simple
+         */
+        "pull-request-simple": {
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347
+             */
+            url: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example MDExOlB1bGxSZXF1ZXN0MQ== */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347.diff
+             */
+            diff_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World/pull/1347.patch
+             */
+            patch_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/issues/1347
+             */
+            issue_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347/commits
+             */
+            commits_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/pulls/1347/comments
+             */
+            review_comments_url: string;
+            /** @example https://api.github.com/repos/octocat/Hello-World/pulls/comments{/number} */
+            review_comment_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/issues/1347/comments
+             */
+            comments_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World/statuses/6dcb09b5b57875f334f61aebed695e2e4193db5e
+             */
+            statuses_url: string;
+            /** @example 1347 */
+            number: number;
+            /** @example open */
+            state: string;
+            /** @example true */
+            locked: boolean;
+            /** @example new-feature */
+            title: string;
+            user: components["schemas"]["nullable-simple-user"];
+            /** @example Please pull these awesome changes */
+            body: string | null;
+            labels: {
+                /** Format: int64 */
+                id: number;
+                node_id: string;
+                url: string;
+                name: string;
+                description: string;
+                color: string;
+                default: boolean;
+            }[];
+            milestone: components["schemas"]["nullable-milestone"];
+            /** @example too heated */
+            active_lock_reason?: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            closed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            merged_at: string | null;
+            /** @example e5bd3914e2e596debea16f433f57875b5b90bcd6 */
+            merge_commit_sha: string | null;
+            assignee: components["schemas"]["nullable-simple-user"];
+            assignees?: components["schemas"]["simple-user"][];
+            requested_reviewers?: components["schemas"]["simple-user"][];
+            requested_teams?: components["schemas"]["team"][];
+            head: {
+                label: string;
+                ref: string;
+                repo: components["schemas"]["repository"];
+                sha: string;
+                user: components["schemas"]["nullable-simple-user"];
+            };
+            base: {
+                label: string;
+                ref: string;
+                repo: components["schemas"]["repository"];
+                sha: string;
+                user: components["schemas"]["nullable-simple-user"];
+            };
+            _links: {
+                comments: components["schemas"]["link"];
+                commits: components["schemas"]["link"];
+                statuses: components["schemas"]["link"];
+                html: components["schemas"]["link"];
+                issue: components["schemas"]["link"];
+                review_comments: components["schemas"]["link"];
+                review_comment: components["schemas"]["link"];
+                self: components["schemas"]["link"];
+            };
+            author_association: components["schemas"]["author-association"];
+            auto_merge: components["schemas"]["auto-merge"];
+            stack?: components["schemas"]["pull-request-stack"];
+            /**
+             * @description Indicates whether or not the pull request is a draft.
+             * @example false
+             */
+            draft?: boolean;
+        };
+        /**
+         * Pull Request Stack
+         * @description The stack information associated with a pull request.
+         */
+        "pull-request-stack": {
+            base: {
+                /** @description The base ref of the stack this pull request belongs to. */
+                ref: string;
+                /** @description The base SHA of the stack this pull request belongs to. */
+                sha: string;
+            };
+            /** @description The total number of pull requests in the stack. */
+            size?: number;
+            /** @description The one-based position of this pull request within the stack, where 1 is the bottom of the stack. */
+            position?: number;
+            /** @description The ID of the stack that this pull request belongs to. */
+            id?: number;
+            /** @description The number of the stack that this pull request belongs to. */
+            number?: number;
+        } | null;
+        /**
+         * Repository
+         * @description A repository on GitHub.
+         */
+        repository: {
+            /**
+             * Format: int64
+             * @description Unique identifier of the repository
+             * @example 42
+             */
+            id: number;
+            /** @example MDEwOlJlcG9zaXRvcnkxMjk2MjY5 */
+            node_id: string;
+            /**
+             * @description The name of the repository.
+             * @example Team Environment
+             */
+            name: string;
+            /** @example octocat/Hello-World */
+            full_name: string;
+            license: components["schemas"]["nullable-license-simple"];
+            forks: number;
+            permissions?: {
+                admin: boolean;
+                pull: boolean;
+                triage?: boolean;
+                push: boolean;
+                maintain?: boolean;
+            };
+            owner: components["schemas"]["simple-user"];
+            /**
+             * @description Whether the repository is private or public.
+             * @default false
+             */
+            private: boolean;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat/Hello-World
+             */
+            html_url: string;
+            /** @example This your first repo! */
+            description: string | null;
+            fork: boolean;
+            /**
+             * Format: uri
+             * @example https://api.github.com/repos/octocat/Hello-World
+             */
+            url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/{archive_format}{/ref} */
+            archive_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/assignees{/user} */
+            assignees_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/blobs{/sha} */
+            blobs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/branches{/branch} */
+            branches_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/collaborators{/collaborator} */
+            collaborators_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/comments{/number} */
+            comments_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/commits{/sha} */
+            commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/compare/{base}...{head} */
+            compare_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/contents/{+path} */
+            contents_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/contributors
+             */
+            contributors_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/deployments
+             */
+            deployments_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/downloads
+             */
+            downloads_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/events
+             */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/forks
+             */
+            forks_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/commits{/sha} */
+            git_commits_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/refs{/sha} */
+            git_refs_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/tags{/sha} */
+            git_tags_url: string;
+            /** @example git:github.com/octocat/Hello-World.git */
+            git_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/comments{/number} */
+            issue_comment_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues/events{/number} */
+            issue_events_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/issues{/number} */
+            issues_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/keys{/key_id} */
+            keys_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/labels{/name} */
+            labels_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/languages
+             */
+            languages_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/merges
+             */
+            merges_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/milestones{/number} */
+            milestones_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/notifications{?since,all,participating} */
+            notifications_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/pulls{/number} */
+            pulls_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/releases{/id} */
+            releases_url: string;
+            /** @example git@github.com:octocat/Hello-World.git */
+            ssh_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/stargazers
+             */
+            stargazers_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/statuses/{sha} */
+            statuses_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscribers
+             */
+            subscribers_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/subscription
+             */
+            subscription_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/tags
+             */
+            tags_url: string;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/teams
+             */
+            teams_url: string;
+            /** @example http://api.github.com/repos/octocat/Hello-World/git/trees{/sha} */
+            trees_url: string;
+            /** @example https://github.com/octocat/Hello-World.git */
+            clone_url: string;
+            /**
+             * Format: uri
+             * @example git:git.example.com/octocat/Hello-World
+             */
+            mirror_url: string | null;
+            /**
+             * Format: uri
+             * @example http://api.github.com/repos/octocat/Hello-World/hooks
+             */
+            hooks_url: string;
+            /**
+             * Format: uri
+             * @example https://svn.github.com/octocat/Hello-World
+             */
+            svn_url: string;
+            /**
+             * Format: uri
+             * @example https://github.com
+             */
+            homepage: string | null;
+            language: string | null;
+            /** @example 9 */
+            forks_count: number;
+            /** @example 80 */
+            stargazers_count: number;
+            /** @example 80 */
+            watchers_count: number;
+            /**
+             * @description The size of the repository, in kilobytes. Size is calculated hourly. When a repository is initially created, the size is 0.
+             * @example 108
+             */
+            size: number;
+            /**
+             * @description The default branch of the repository.
+             * @example master
+             */
+            default_branch: string;
+            /** @example 0 */
+            open_issues_count: number;
+            /**
+             * @description Whether this repository acts as a template that can be used to generate new repositories.
+             * @default false
+             * @example true
+             */
+            is_template: boolean;
+            topics?: string[];
+            /**
+             * @description Whether issues are enabled.
+             * @default true
+             * @example true
+             */
+            has_issues: boolean;
+            /**
+             * @description Whether projects are enabled.
+             * @default true
+             * @example true
+             */
+            has_projects: boolean;
+            /**
+             * @description Whether the wiki is enabled.
+             * @default true
+             * @example true
+             */
+            has_wiki: boolean;
+            has_pages: boolean;
+            /**
+             * @deprecated
+             * @description Whether downloads are enabled.
+             * @default true
+             * @example true
+             */
+            has_downloads: boolean;
+            /**
+             * @description Whether discussions are enabled.
+             * @default false
+             * @example true
+             */
+            has_discussions: boolean;
+            /**
+             * @description Whether pull requests are enabled.
+             * @default true
+             * @example true
+             */
+            has_pull_requests: boolean;
+            /**
+             * @description The policy controlling who can create pull requests: all or collaborators_only.
+             * @example all
+             * @enum {string}
+             */
+            pull_request_creation_policy?: "all" | "collaborators_only";
+            /**
+             * @description Whether the repository is archived.
+             * @default false
+             */
+            archived: boolean;
+            /** @description Returns whether or not this repository disabled. */
+            disabled: boolean;
+            /**
+             * @description The repository visibility: public, private, or internal.
+             * @default public
+             */
+            visibility: string;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:06:43Z
+             */
+            pushed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:01:12Z
+             */
+            created_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2011-01-26T19:14:43Z
+             */
+            updated_at: string | null;
+            /**
+             * @description Whether to allow rebase merges for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_rebase_merge: boolean;
+            temp_clone_token?: string;
+            /**
+             * @description Whether to allow squash merges for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_squash_merge: boolean;
+            /**
+             * @description Whether to allow Auto-merge to be used on pull requests.
+             * @default false
+             * @example false
+             */
+            allow_auto_merge: boolean;
+            /**
+             * @description Whether to delete head branches when pull requests are merged
+             * @default false
+             * @example false
+             */
+            delete_branch_on_merge: boolean;
+            /**
+             * @description Whether or not a pull request head branch that is behind its base branch can always be updated even if it is not required to be up to date before merging.
+             * @default false
+             * @example false
+             */
+            allow_update_branch: boolean;
+            /**
+             * @deprecated
+             * @description Whether a squash merge commit can use the pull request title as default. **This property is closing down. Please use `squash_merge_commit_title` instead.
+             * @default false
+             */
+            use_squash_pr_title_as_default: boolean;
+            /**
+             * @description The default value for a squash merge commit title:
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `COMMIT_OR_PR_TITLE` - default to the commit's title (if only one commit) or the pull request's title (when more than one commit).
+             * @enum {string}
+             */
+            squash_merge_commit_title?: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+            /**
+             * @description The default value for a squash merge commit message:
+             *
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `COMMIT_MESSAGES` - default to the branch's commit messages.
+             *     - `BLANK` - default to a blank commit message.
+             * @enum {string}
+             */
+            squash_merge_commit_message?: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+            /**
+             * @description The default value for a merge commit title.
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `MERGE_MESSAGE` - default to the classic title for a merge message (e.g., Merge pull request #123 from branch-name).
+             * @enum {string}
+             */
+            merge_commit_title?: "PR_TITLE" | "MERGE_MESSAGE";
+            /**
+             * @description The default value for a merge commit message.
+             *
+             *     - `PR_TITLE` - default to the pull request's title.
+             *     - `PR_BODY` - default to the pull request's body.
+             *     - `BLANK` - default to a blank commit message.
+             * @enum {string}
+             */
+            merge_commit_message?: "PR_BODY" | "PR_TITLE" | "BLANK";
+            /**
+             * @description Whether to allow merge commits for pull requests.
+             * @default true
+             * @example true
+             */
+            allow_merge_commit: boolean;
+            /** @description Whether to allow forking this repo */
+            allow_forking?: boolean;
+            /**
+             * @description Whether to require contributors to sign off on web-based commits
+             * @default false
+             */
+            web_commit_signoff_required: boolean;
+            open_issues: number;
+            watchers: number;
+            master_branch?: string;
+            /** @example "2020-07-09T00:17:42Z" */
+            starred_at?: string;
+            /** @description Whether anonymous git access is enabled for this repository */
+            anonymous_access_enabled?: boolean;
+            /** @description The status of the code search index for this repository */
+            code_search_index_status?: {
+                lexical_search_ok?: boolean;
+                lexical_commit_sha?: string;
+            };
+        };
+        "security-and-analysis": {
+            /**
+             * @description Enable or disable GitHub Advanced Security for the repository.
+             *
+             *     For standalone Code Scanning or Secret Protection products, this parameter cannot be used.
+             */
+            advanced_security?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            code_security?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            /** @description Enable or disable Dependabot security updates for the repository. */
+            dependabot_security_updates?: {
+                /**
+                 * @description The enablement status of Dependabot security updates for the repository.
+                 * @enum {string}
+                 */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_push_protection?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_non_provider_patterns?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_ai_detection?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_delegated_alert_dismissal?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_delegated_bypass?: {
+                /** @enum {string} */
+                status?: "enabled" | "disabled";
+            };
+            secret_scanning_delegated_bypass_options?: {
+                /** @description The bypass reviewers for secret scanning delegated bypass */
+                reviewers?: {
+                    /** @description The ID of the team or role selected as a bypass reviewer */
+                    reviewer_id: number;
+                    /**
+                     * @description The type of the bypass reviewer
+                     * @enum {string}
+                     */
+                    reviewer_type: "TEAM" | "ROLE";
+                    /**
+                     * @description The bypass mode for the reviewer
+                     * @default ALWAYS
+                     * @enum {string}
+                     */
+                    mode: "ALWAYS" | "EXEMPT";
+                }[];
+            };
+        } | null;
+        /**
+         * Simple User
+         * @description A GitHub user.
+         */
+        "simple-user": {
+            name?: string | null;
+            email?: string | null;
+            /** @example octocat */
+            login: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example MDQ6VXNlcjE= */
+            node_id: string;
+            /**
+             * Format: uri
+             * @example https://github.com/images/error/octocat_happy.gif
+             */
+            avatar_url: string;
+            /** @example 41d064eb2195891e12d0413f63227ea7 */
+            gravatar_id: string | null;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat
+             */
+            url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/octocat
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/followers
+             */
+            followers_url: string;
+            /** @example https://api.github.com/users/octocat/following{/other_user} */
+            following_url: string;
+            /** @example https://api.github.com/users/octocat/gists{/gist_id} */
+            gists_url: string;
+            /** @example https://api.github.com/users/octocat/starred{/owner}{/repo} */
+            starred_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/subscriptions
+             */
+            subscriptions_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/orgs
+             */
+            organizations_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/repos
+             */
+            repos_url: string;
+            /** @example https://api.github.com/users/octocat/events{/privacy} */
+            events_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/users/octocat/received_events
+             */
+            received_events_url: string;
+            /** @example User */
+            type: string;
+            site_admin: boolean;
+            /** @example "2020-07-09T00:17:55Z" */
+            starred_at?: string;
+            /** @example public */
+            user_view_type?: string;
+        };
+        /**
+         * Team
+         * @description Groups of organization members that gives permissions on specified repositories.
+         */
+        team: {
+            id: number;
+            node_id: string;
+            name: string;
+            slug: string;
+            description: string | null;
+            privacy?: string;
+            notification_setting?: string;
+            permission: string;
+            permissions?: {
+                pull: boolean;
+                triage: boolean;
+                push: boolean;
+                maintain: boolean;
+                admin: boolean;
+            };
+            /** Format: uri */
+            url: string;
+            /**
+             * Format: uri
+             * @example https://github.com/orgs/rails/teams/core
+             */
+            html_url: string;
+            members_url: string;
+            /** Format: uri */
+            repositories_url: string;
+            /**
+             * @description The ownership type of the team
+             * @enum {string}
+             */
+            type: "enterprise" | "organization";
+            /**
+             * @description How the team's access to the repository was granted. This property is only
+             *     present when the team is returned in a repository context, such as
+             *     `GET /repos/{owner}/{repo}/teams`.
+             * @example direct
+             * @enum {string}
+             */
+            access_source?: "direct" | "organization" | "enterprise";
+            /**
+             * @description Unique identifier of the organization to which this team belongs
+             * @example 37
+             */
+            organization_id?: number;
+            /**
+             * @description Unique identifier of the enterprise to which this team belongs
+             * @example 42
+             */
+            enterprise_id?: number;
+            parent: components["schemas"]["nullable-team-simple"];
+        };
+        /**
+         * Team Simple
+         * @description Groups of organization members that gives permissions on specified repositories.
+         */
+        "team-simple": {
+            /**
+             * @description Unique identifier of the team
+             * @example 1
+             */
+            id: number;
+            /** @example MDQ6VGVhbTE= */
+            node_id: string;
+            /**
+             * Format: uri
+             * @description URL for the team
+             * @example https://api.github.com/organizations/1/team/1
+             */
+            url: string;
+            /** @example https://api.github.com/organizations/1/team/1/members{/member} */
+            members_url: string;
+            /**
+             * @description Name of the team
+             * @example Justice League
+             */
+            name: string;
+            /**
+             * @description Description of the team
+             * @example A great team.
+             */
+            description: string | null;
+            /**
+             * @description Permission that the team will have for its repositories
+             * @example admin
+             */
+            permission: string;
+            /**
+             * @description The level of privacy this team should have
+             * @example closed
+             */
+            privacy?: string;
+            /**
+             * @description The notification setting the team has set
+             * @example notifications_enabled
+             */
+            notification_setting?: string;
+            /**
+             * Format: uri
+             * @example https://github.com/orgs/rails/teams/core
+             */
+            html_url: string;
+            /**
+             * Format: uri
+             * @example https://api.github.com/organizations/1/team/1/repos
+             */
+            repositories_url: string;
+            /** @example justice-league */
+            slug: string;
+            /**
+             * @description Distinguished Name (DN) that team maps to within LDAP environment
+             * @example uid=example,ou=users,dc=github,dc=com
+             */
+            ldap_dn?: string;
+            /**
+             * @description The ownership type of the team
+             * @enum {string}
+             */
+            type: "enterprise" | "organization";
+            /**
+             * @description Unique identifier of the organization to which this team belongs
+             * @example 37
+             */
+            organization_id?: number;
+            /**
+             * @description Unique identifier of the enterprise to which this team belongs
+             * @example 42
+             */
+            enterprise_id?: number;
+        };
+        /**
+         * Validation Error
+         * @description Validation Error
+         */
+        "validation-error": {
+            message: string;
+            documentation_url: string;
+            errors?: {
+                resource?: string;
+                field?: string;
+                message?: string;
+                code: string;
+                index?: number;
+                value?: (string | null) | (number | null) | (string[] | null);
+            }[];
+        };
+        /** Verification */
+        verification: {
+            verified: boolean;
+            reason: string;
+            payload: string | null;
+            signature: string | null;
+            verified_at: string | null;
+        };
+    };
+    responses: {
+        /** @description Conflict */
+        conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Forbidden */
+        forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Internal Error */
+        internal_error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Moved permanently */
+        moved_permanently: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Resource not found */
+        not_found: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Not modified */
+        not_modified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Requires authentication */
+        requires_authentication: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Service unavailable */
+        service_unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    code?: string;
+                    message?: string;
+                    documentation_url?: string;
+                };
+            };
+        };
+        /** @description Unacceptable */
+        unacceptable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["basic-error"];
+            };
+        };
+        /** @description Validation failed, or the endpoint has been spammed. */
+        validation_failed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["validation-error"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The name of the branch. Cannot contain wildcard characters. To use wildcard characters in branch names, use [the GraphQL API](https://docs.github.com/graphql). */
+        branch: string;
+        /**
+         * @description The Git reference. For more information, see "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git documentation.
+         * @example heads/feature-a
+         */
+        "git-ref-only": string;
+        /** @description The account owner of the repository. The name is not case sensitive. */
+        owner: string;
+        /** @description The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+        page: number;
+        /** @description The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+        "per-page": number;
+        /** @description The number that identifies the pull request. */
+        "pull-number": number;
+        /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+        repo: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @example <https://api.github.com/resource?page=2>; rel="next", <https://api.github.com/resource?page=5>; rel="last" */
+        link: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1639,6 +4639,193 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    "repos/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account owner of the repository. The name is not case sensitive. */
+                owner: components["parameters"]["owner"];
+                /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+                repo: components["parameters"]["repo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["full-repository"];
+                };
+            };
+            301: components["responses"]["moved_permanently"];
+            403: components["responses"]["forbidden"];
+            404: components["responses"]["not_found"];
+        };
+    };
+    "repos/get-branch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account owner of the repository. The name is not case sensitive. */
+                owner: components["parameters"]["owner"];
+                /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+                repo: components["parameters"]["repo"];
+                /** @description The name of the branch. Cannot contain wildcard characters. To use wildcard characters in branch names, use [the GraphQL API](https://docs.github.com/graphql). */
+                branch: components["parameters"]["branch"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["branch-with-protection"];
+                };
+            };
+            301: components["responses"]["moved_permanently"];
+            404: components["responses"]["not_found"];
+        };
+    };
+    "git/get-ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account owner of the repository. The name is not case sensitive. */
+                owner: components["parameters"]["owner"];
+                /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+                repo: components["parameters"]["repo"];
+                /**
+                 * @description The Git reference. For more information, see "[Git References](https://git-scm.com/book/en/v2/Git-Internals-Git-References)" in the Git documentation.
+                 * @example heads/feature-a
+                 */
+                ref: components["parameters"]["git-ref-only"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["git-ref"];
+                };
+            };
+            404: components["responses"]["not_found"];
+            409: components["responses"]["conflict"];
+        };
+    };
+    "pulls/list": {
+        parameters: {
+            query?: {
+                /** @description Either `open`, `closed`, or `all` to filter by state. */
+                state?: "open" | "closed" | "all";
+                /** @description Filter pulls by head user or head organization and branch name in the format of `user:ref-name` or `organization:ref-name`. For example: `github:new-script-format` or `octocat:test-branch`. */
+                head?: string;
+                /** @description Filter pulls by base branch name. Example: `gh-pages`. */
+                base?: string;
+                /** @description What to sort results by. `popularity` will sort by the number of comments. `long-running` will sort by date created and will limit the results to pull requests that have been open for more than a month and have had activity within the past month. */
+                sort?: "created" | "updated" | "popularity" | "long-running";
+                /** @description The direction of the sort. Default: `desc` when sort is `created` or sort is not specified, otherwise `asc`. */
+                direction?: "asc" | "desc";
+                /** @description The number of results per page (max 100). For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+                per_page?: components["parameters"]["per-page"];
+                /** @description The page number of the results to fetch. For more information, see "[Using pagination in the REST API](https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api)." */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path: {
+                /** @description The account owner of the repository. The name is not case sensitive. */
+                owner: components["parameters"]["owner"];
+                /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+                repo: components["parameters"]["repo"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            200: {
+                headers: {
+                    Link: components["headers"]["link"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["pull-request-simple"][];
+                };
+            };
+            304: components["responses"]["not_modified"];
+            422: components["responses"]["validation_failed"];
+        };
+    };
+    "pulls/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The account owner of the repository. The name is not case sensitive. */
+                owner: components["parameters"]["owner"];
+                /** @description The name of the repository without the `.git` extension. The name is not case sensitive. */
+                repo: components["parameters"]["repo"];
+                /** @description The number that identifies the pull request. */
+                pull_number: components["parameters"]["pull-number"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pass the appropriate [media type](https://docs.github.com/rest/using-the-rest-api/getting-started-with-the-rest-api#media-types) to fetch diff and patch formats. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["pull-request"];
+                };
+            };
+            304: components["responses"]["not_modified"];
+            404: components["responses"]["not_found"];
+            406: components["responses"]["unacceptable"];
+            500: components["responses"]["internal_error"];
+            503: components["responses"]["service_unavailable"];
+        };
+    };
+    "users/get-authenticated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["private-user"] | components["schemas"]["public-user"];
+                };
+            };
+            304: components["responses"]["not_modified"];
+            401: components["responses"]["requires_authentication"];
+            403: components["responses"]["forbidden"];
         };
     };
 }

@@ -4470,7 +4470,8 @@ return errors === 0;
 }
 
 exports.validateTenantSnapshot = validate19;
-const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}}}}}}};
+const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}}}}},"work":{"type":"object","required":["pulls","branches"],"properties":{"pulls":{"type":"array","items":{"type":"object","required":["id","nodeId","number","repositoryId","title","body","headRef","headSha","baseRef","baseSha","state","draft","merged","createdAt","updatedAt","closedAt","mergedAt","mergeCommitSha","mergedById","taskId","reviewerIds"],"properties":{"id":{"type":"integer","minimum":1},"nodeId":{"type":"string"},"number":{"type":"integer","minimum":1},"repositoryId":{"type":"integer"},"title":{"type":"string"},"body":{"type":"string"},"headRef":{"type":"string","minLength":1},"headSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"baseRef":{"type":"string","minLength":1},"baseSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"state":{"enum":["open","closed"]},"draft":{"type":"boolean"},"merged":{"type":"boolean"},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"closedAt":{"type":["number","null"]},"mergedAt":{"type":["number","null"]},"mergeCommitSha":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"mergedById":{"type":["integer","null"]},"taskId":{"type":"string"},"reviewerIds":{"type":"array","items":{"type":"integer"}}}}},"branches":{"type":"array","items":{"type":"object","required":["repositoryId","name","sha","updatedAt"],"properties":{"repositoryId":{"type":"integer"},"name":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"updatedAt":{"type":"number"}}}}}}}};
+const pattern0 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5330,6 +5331,597 @@ var valid0 = _errs13 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.work !== undefined){
+let data55 = data.work;
+const _errs105 = errors;
+if(errors === _errs105){
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+let missing7;
+if(((data55.pulls === undefined) && (missing7 = "pulls")) || ((data55.branches === undefined) && (missing7 = "branches"))){
+validate19.errors = [{instancePath:instancePath+"/work",schemaPath:"#/properties/work/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+if(data55.pulls !== undefined){
+let data56 = data55.pulls;
+const _errs107 = errors;
+if(errors === _errs107){
+if(Array.isArray(data56)){
+var valid13 = true;
+const len5 = data56.length;
+for(let i5=0; i5<len5; i5++){
+let data57 = data56[i5];
+const _errs109 = errors;
+if(errors === _errs109){
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+let missing8;
+if((((((((((((((((((((((data57.id === undefined) && (missing8 = "id")) || ((data57.nodeId === undefined) && (missing8 = "nodeId"))) || ((data57.number === undefined) && (missing8 = "number"))) || ((data57.repositoryId === undefined) && (missing8 = "repositoryId"))) || ((data57.title === undefined) && (missing8 = "title"))) || ((data57.body === undefined) && (missing8 = "body"))) || ((data57.headRef === undefined) && (missing8 = "headRef"))) || ((data57.headSha === undefined) && (missing8 = "headSha"))) || ((data57.baseRef === undefined) && (missing8 = "baseRef"))) || ((data57.baseSha === undefined) && (missing8 = "baseSha"))) || ((data57.state === undefined) && (missing8 = "state"))) || ((data57.draft === undefined) && (missing8 = "draft"))) || ((data57.merged === undefined) && (missing8 = "merged"))) || ((data57.createdAt === undefined) && (missing8 = "createdAt"))) || ((data57.updatedAt === undefined) && (missing8 = "updatedAt"))) || ((data57.closedAt === undefined) && (missing8 = "closedAt"))) || ((data57.mergedAt === undefined) && (missing8 = "mergedAt"))) || ((data57.mergeCommitSha === undefined) && (missing8 = "mergeCommitSha"))) || ((data57.mergedById === undefined) && (missing8 = "mergedById"))) || ((data57.taskId === undefined) && (missing8 = "taskId"))) || ((data57.reviewerIds === undefined) && (missing8 = "reviewerIds"))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5,schemaPath:"#/properties/work/properties/pulls/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+if(data57.id !== undefined){
+let data58 = data57.id;
+const _errs111 = errors;
+if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs111){
+if(typeof data58 == "number"){
+if(data58 < 1 || isNaN(data58)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid14 = _errs111 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.nodeId !== undefined){
+const _errs113 = errors;
+if(typeof data57.nodeId !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/nodeId",schemaPath:"#/properties/work/properties/pulls/items/properties/nodeId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid14 = _errs113 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.number !== undefined){
+let data60 = data57.number;
+const _errs115 = errors;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs115){
+if(typeof data60 == "number"){
+if(data60 < 1 || isNaN(data60)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid14 = _errs115 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.repositoryId !== undefined){
+let data61 = data57.repositoryId;
+const _errs117 = errors;
+if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/repositoryId",schemaPath:"#/properties/work/properties/pulls/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid14 = _errs117 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.title !== undefined){
+const _errs119 = errors;
+if(typeof data57.title !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/title",schemaPath:"#/properties/work/properties/pulls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid14 = _errs119 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.body !== undefined){
+const _errs121 = errors;
+if(typeof data57.body !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/body",schemaPath:"#/properties/work/properties/pulls/items/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid14 = _errs121 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.headRef !== undefined){
+let data64 = data57.headRef;
+const _errs123 = errors;
+if(errors === _errs123){
+if(typeof data64 === "string"){
+if(func2(data64) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs123 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.headSha !== undefined){
+let data65 = data57.headSha;
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs125 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.baseRef !== undefined){
+let data66 = data57.baseRef;
+const _errs127 = errors;
+if(errors === _errs127){
+if(typeof data66 === "string"){
+if(func2(data66) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs127 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.baseSha !== undefined){
+let data67 = data57.baseSha;
+const _errs129 = errors;
+if(errors === _errs129){
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid14 = _errs129 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.state !== undefined){
+let data68 = data57.state;
+const _errs131 = errors;
+if(!((data68 === "open") || (data68 === "closed"))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/state",schemaPath:"#/properties/work/properties/pulls/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema20.properties.work.properties.pulls.items.properties.state.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid14 = _errs131 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.draft !== undefined){
+const _errs132 = errors;
+if(typeof data57.draft !== "boolean"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/draft",schemaPath:"#/properties/work/properties/pulls/items/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid14 = _errs132 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.merged !== undefined){
+const _errs134 = errors;
+if(typeof data57.merged !== "boolean"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/merged",schemaPath:"#/properties/work/properties/pulls/items/properties/merged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid14 = _errs134 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.createdAt !== undefined){
+const _errs136 = errors;
+if(!(typeof data57.createdAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/createdAt",schemaPath:"#/properties/work/properties/pulls/items/properties/createdAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid14 = _errs136 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.updatedAt !== undefined){
+const _errs138 = errors;
+if(!(typeof data57.updatedAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/updatedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid14 = _errs138 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.closedAt !== undefined){
+let data73 = data57.closedAt;
+const _errs140 = errors;
+if((!(typeof data73 == "number")) && (data73 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/closedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/closedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.closedAt.type},message:"must be number,null"}];
+return false;
+}
+var valid14 = _errs140 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.mergedAt !== undefined){
+let data74 = data57.mergedAt;
+const _errs142 = errors;
+if((!(typeof data74 == "number")) && (data74 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/mergedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedAt.type},message:"must be number,null"}];
+return false;
+}
+var valid14 = _errs142 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.mergeCommitSha !== undefined){
+let data75 = data57.mergeCommitSha;
+const _errs144 = errors;
+const _errs145 = errors;
+let valid15 = false;
+const _errs146 = errors;
+if(errors === _errs146){
+if(typeof data75 === "string"){
+if(!pattern0.test(data75)){
+const err0 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs146 === errors;
+valid15 = valid15 || _valid0;
+if(!valid15){
+const _errs148 = errors;
+if(data75 !== null){
+const err2 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+var _valid0 = _errs148 === errors;
+valid15 = valid15 || _valid0;
+}
+if(!valid15){
+const err3 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate19.errors = vErrors;
+return false;
+}
+else {
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid14 = _errs144 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.mergedById !== undefined){
+let data76 = data57.mergedById;
+const _errs150 = errors;
+if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (data76 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/mergedById",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedById/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedById.type},message:"must be integer,null"}];
+return false;
+}
+var valid14 = _errs150 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.taskId !== undefined){
+const _errs152 = errors;
+if(typeof data57.taskId !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/taskId",schemaPath:"#/properties/work/properties/pulls/items/properties/taskId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid14 = _errs152 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data57.reviewerIds !== undefined){
+let data78 = data57.reviewerIds;
+const _errs154 = errors;
+if(errors === _errs154){
+if(Array.isArray(data78)){
+var valid16 = true;
+const len6 = data78.length;
+for(let i6=0; i6<len6; i6++){
+let data79 = data78[i6];
+const _errs156 = errors;
+if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/reviewerIds/" + i6,schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid16 = _errs156 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/reviewerIds",schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid14 = _errs154 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5,schemaPath:"#/properties/work/properties/pulls/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs109 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls",schemaPath:"#/properties/work/properties/pulls/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid12 = _errs107 === errors;
+}
+else {
+var valid12 = true;
+}
+if(valid12){
+if(data55.branches !== undefined){
+let data80 = data55.branches;
+const _errs158 = errors;
+if(errors === _errs158){
+if(Array.isArray(data80)){
+var valid17 = true;
+const len7 = data80.length;
+for(let i7=0; i7<len7; i7++){
+let data81 = data80[i7];
+const _errs160 = errors;
+if(errors === _errs160){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+let missing9;
+if(((((data81.repositoryId === undefined) && (missing9 = "repositoryId")) || ((data81.name === undefined) && (missing9 = "name"))) || ((data81.sha === undefined) && (missing9 = "sha"))) || ((data81.updatedAt === undefined) && (missing9 = "updatedAt"))){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7,schemaPath:"#/properties/work/properties/branches/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+return false;
+}
+else {
+if(data81.repositoryId !== undefined){
+let data82 = data81.repositoryId;
+const _errs162 = errors;
+if(!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/repositoryId",schemaPath:"#/properties/work/properties/branches/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid18 = _errs162 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data81.name !== undefined){
+let data83 = data81.name;
+const _errs164 = errors;
+if(errors === _errs164){
+if(typeof data83 === "string"){
+if(func2(data83) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs164 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data81.sha !== undefined){
+let data84 = data81.sha;
+const _errs166 = errors;
+if(errors === _errs166){
+if(typeof data84 === "string"){
+if(!pattern0.test(data84)){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs166 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data81.updatedAt !== undefined){
+const _errs168 = errors;
+if(!(typeof data81.updatedAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/updatedAt",schemaPath:"#/properties/work/properties/branches/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid18 = _errs168 === errors;
+}
+else {
+var valid18 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7,schemaPath:"#/properties/work/properties/branches/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs160 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches",schemaPath:"#/properties/work/properties/branches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid12 = _errs158 === errors;
+}
+else {
+var valid12 = true;
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work",schemaPath:"#/properties/work/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs105 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }

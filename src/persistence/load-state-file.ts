@@ -11,7 +11,7 @@ export interface StateFileContents {
 
 export const logPathOf = (path: string) => `${path}.log`;
 
-const OPS = new Set(['tenant', 'restore', 'put', 'clock', 'engine', 'drop']);
+const OPS = new Set(['tenant', 'restore', 'put', 'clock', 'engine', 'drop', 'work']);
 
 /**
  * Reads a state file (snapshot) and its log (`<path>.log`). A torn last log line — the process

@@ -140,6 +140,7 @@ function openLocked(options: PersistenceOptions, lock: StateFileLock): Persisten
       task: (tenant, task, undo) => record({ op: 'put', tenant, task }, undo),
       clock: (tenant, now, undo) => record({ op: 'clock', tenant, now }, undo),
       settings: (tenant, settings, undo) => record({ op: 'engine', tenant, ...settings }, undo),
+      work: (tenant, change, undo) => record({ op: 'work', tenant, ...change }, undo),
       atomically,
     },
     // The registry adds or keeps a tenant only once these return, so they have nothing to undo.

@@ -1,4 +1,5 @@
 import type { Task } from '../model/task-record.js';
+import type { BranchRecord, PullRequestRecord } from '../model/work-records.js';
 import { FileProblem } from '../support/file-problem.js';
 import type { TenantSnapshot } from '../tenants/tenant-snapshot.js';
 
@@ -31,6 +32,7 @@ export type LogRecord =
   | { op: 'put'; tenant: string; task: Task }
   | { op: 'clock'; tenant: string; now: number }
   | { op: 'engine'; tenant: string; defaultScenario: string; outcomes: string[] }
+  | { op: 'work'; tenant: string; pull?: PullRequestRecord; branch?: BranchRecord }
   | { op: 'drop'; tenant: string };
 
 export class StateFileError extends FileProblem {}

@@ -58,6 +58,48 @@ export const taskRecordSchema = {
   },
 } as const;
 
+const sha = { type: 'string', pattern: '^[0-9a-f]{40}$' } as const;
+const nullableTime = { type: ['number', 'null'] } as const;
+
+/** A saved pull request (src/domain/work/work-records.ts). */
+const pullRecordSchema = {
+  type: 'object',
+  required: [
+    'id', 'nodeId', 'number', 'repositoryId', 'title', 'body', 'headRef', 'headSha', 'baseRef', 'baseSha', 'state', 'draft', 'merged',
+    'createdAt', 'updatedAt', 'closedAt', 'mergedAt', 'mergeCommitSha', 'mergedById', 'taskId', 'reviewerIds',
+  ],
+  properties: {
+    id: { type: 'integer', minimum: 1 },
+    nodeId: { type: 'string' },
+    number: { type: 'integer', minimum: 1 },
+    repositoryId: { type: 'integer' },
+    title: { type: 'string' },
+    body: { type: 'string' },
+    headRef: { type: 'string', minLength: 1 },
+    headSha: sha,
+    baseRef: { type: 'string', minLength: 1 },
+    baseSha: sha,
+    state: { enum: ['open', 'closed'] },
+    draft: { type: 'boolean' },
+    merged: { type: 'boolean' },
+    createdAt: time,
+    updatedAt: time,
+    closedAt: nullableTime,
+    mergedAt: nullableTime,
+    mergeCommitSha: { anyOf: [sha, { type: 'null' }] },
+    mergedById: { type: ['integer', 'null'] },
+    taskId: { type: 'string' },
+    reviewerIds: { type: 'array', items: { type: 'integer' } },
+  },
+} as const;
+
+/** A saved branch. */
+const branchRecordSchema = {
+  type: 'object',
+  required: ['repositoryId', 'name', 'sha', 'updatedAt'],
+  properties: { repositoryId: { type: 'integer' }, name: { type: 'string', minLength: 1 }, sha, updatedAt: time },
+} as const;
+
 export const tenantSnapshotSchema = {
   type: 'object',
   required: ['name', 'seed', 'clockNow', 'defaultScenario', 'outcomes', 'tasks'],
@@ -68,6 +110,11 @@ export const tenantSnapshotSchema = {
     defaultScenario: { type: 'string' },
     outcomes: { type: 'array', items: { type: 'string' } },
     tasks: { type: 'array', items: taskRecordSchema },
+    work: {
+      type: 'object',
+      required: ['pulls', 'branches'],
+      properties: { pulls: { type: 'array', items: pullRecordSchema }, branches: { type: 'array', items: branchRecordSchema } },
+    },
   },
 } as const;
 

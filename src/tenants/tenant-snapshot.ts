@@ -1,4 +1,5 @@
 import type { Task } from '../model/task-record.js';
+import type { WorkSnapshot } from '../model/work-records.js';
 
 /** One tenant as saved: enough to carry on exactly where it was. */
 export interface TenantSnapshot {
@@ -10,4 +11,6 @@ export interface TenantSnapshot {
   outcomes: string[];
   /** Tasks only: the store's bookkeeping (seq, revision) is the store's, set anew on restore. */
   tasks: Task[];
+  /** Pull requests and branches; absent in files written before they were kept (then rebuilt from artifacts). */
+  work?: WorkSnapshot;
 }

@@ -2,7 +2,7 @@ import type { World } from '../domain/world.js';
 import { createClock, type ClockMode, type ControllableClock } from '../engine/clock.js';
 import type { ScenarioCatalogue } from '../engine/load-scenarios.js';
 import { createScenarioEngine, type EngineSettings, type ScenarioEngine } from '../engine/scenario-engine.js';
-import type { Task } from '../model/task-record.js';
+import type { Task, TaskRecord } from '../model/task-record.js';
 import type { TenantSnapshot } from './tenant-snapshot.js';
 import { generateTasks } from '../fixtures/generate-tasks.js';
 import type { Fixtures } from '../fixtures/parse-fixtures.js';
@@ -15,6 +15,10 @@ import { createJournal, type Journal } from './journal.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
 import { createFaultBook, type FaultBook } from '../faults/fault-book.js';
+import { backfillWork } from '../domain/work/backfill-work.js';
+import { createWorkHooks } from '../domain/work/task-work.js';
+import { createWorkStore } from '../domain/work/work-store.js';
+import type { BranchRecord, PullRequestRecord } from '../model/work-records.js';
 import type { FaultRuleSpec } from '../faults/fault-rule.js';
 
 export interface TenantOptions {
@@ -69,6 +73,8 @@ export interface TenantChanges {
   task(tenant: string, task: Task, undo: () => void): void;
   clock(tenant: string, now: number, undo: () => void): void;
   settings(tenant: string, settings: EngineSettings, undo: () => void): void;
+  /** A pull request or branch stored or changed. */
+  work(tenant: string, change: { pull?: PullRequestRecord; branch?: BranchRecord }, undo: () => void): void;
   /** Runs `fn` as one change: all of it is saved when it ends, or none of it is kept. */
   atomically<T>(fn: () => T): T;
 }
@@ -114,14 +120,26 @@ export function createTenant(options: TenantOptions): Tenant {
   const store = shared ? createCopyOnWriteStore(shared.store, (tasks) => createMemoryTaskStore(observer, tasks)) : createMemoryTaskStore(observer);
   if (!shared) for (const task of restore?.tasks ?? generateTasks(options.fixtures.plan, seed, startedAt)) store.insert(task);
   const mixed = mixSeed(seed, options.idSalt === undefined ? name : `${name}#${options.idSalt}`);
-  const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? []));
-  const base = { directory: options.fixtures.directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9) };
+  const ids = createIdSource(createRandom(mixed), highestPullId(restore?.tasks ?? [], restore?.work));
+  const directory = options.fixtures.directory;
+  const work = createWorkStore({
+    directory,
+    restore: restore?.work,
+    now: clock.now(),
+    onChange: changes ? (change, undo) => live && changes.work(name, change, undo) : undefined,
+    // Every artifact resolves: generated tasks (and saved ones from before pull requests were
+    // kept) get theirs, the first time their repository's work is read.
+    backfill: (into, repositoryId) => backfillWork(into, directory, tasksOf(store.all(), repositoryId)),
+  });
+  const base = { directory, store, clock, ids, random: createRandom(mixed ^ 0x9e3779b9), work };
   const engine = createScenarioEngine({
+    work: createWorkHooks({ store: work, directory, serial: ids.serial }),
     world: base,
     catalogue: options.catalogue,
     defaultScenario: restore?.defaultScenario ?? options.defaultScenario,
     outcomes: restore?.outcomes,
     onSettingsChange: changes ? (settings, before) => changes.settings(name, settings, () => engine.restoreSettings(before)) : undefined,
+    atomically: changes?.atomically,
   });
   const world: World = { ...base, lifecycle: engine, atomically: changes ? changes.atomically : (fn) => fn() };
   if (restore) engine.resume(store.all());
@@ -160,14 +178,20 @@ export function snapshotTenant(tenant: Tenant): TenantSnapshot {
     defaultScenario: settings.defaultScenario,
     outcomes: settings.outcomes,
     tasks: [...tenant.world.store.all()].map(taskOf),
+    work: tenant.world.work.snapshot(),
   };
 }
 
-/** Made-up pull request ids continue above the highest one already stored. */
-function highestPullId(tasks: readonly Task[]): number | undefined {
+/** Made-up pull request ids continue above the highest one already stored (a draft pull request has no artifact yet). */
+function highestPullId(tasks: readonly Task[], work?: { pulls: readonly PullRequestRecord[] }): number | undefined {
   let highest: number | undefined;
   for (const t of tasks) for (const a of t.artifacts) if (a.type === 'pull' && (highest === undefined || a.data.id > highest)) highest = a.data.id;
+  for (const p of work?.pulls ?? []) if (highest === undefined || p.id > highest) highest = p.id;
   return highest;
+}
+
+function* tasksOf(tasks: Iterable<TaskRecord>, repositoryId: number): Iterable<TaskRecord> {
+  for (const t of tasks) if (t.repositoryId === repositoryId) yield t;
 }
 
 /** Distinct, repeatable id streams per tenant from one seed (FNV-1a over the name). */

@@ -25,8 +25,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   'http/middleware': ['http/shared', ...CORE_BELOW_HTTP],
   'http/agent-tasks': ['http/shared', 'http/middleware', ...CORE_BELOW_HTTP],
   'http/rate-limit': ['http/shared', 'http/middleware', ...CORE_BELOW_HTTP],
+  // The repository's work (issue 16): pull requests, branches and refs, the repository, the user.
+  // A repository (and its owner's account) is what pull requests and users are presented with.
+  'http/repos': ['http/shared', 'http/middleware', ...CORE_BELOW_HTTP],
+  'http/pulls': ['http/shared', 'http/middleware', 'http/repos', ...CORE_BELOW_HTTP],
+  'http/users': ['http/shared', 'http/middleware', 'http/repos', ...CORE_BELOW_HTTP],
   // The control API presents tasks as the task operations do.
-  'http/control': ['http/shared', 'http/middleware', 'http/agent-tasks', ...CORE_BELOW_HTTP],
+  'http/control': ['http/shared', 'http/middleware', 'http/agent-tasks', 'http/pulls', 'http/repos', ...CORE_BELOW_HTTP],
   // The command line and the public control client talk to the emulator, not to its HTTP layer.
   cli: ['root', ...CORE_BELOW_HTTP],
   contract: ['root', ...CORE_BELOW_HTTP],

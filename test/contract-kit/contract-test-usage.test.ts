@@ -42,6 +42,6 @@ contractTest('lists', { runsOn: 'both', behaviour: 'list.sort' }, async () => {}
 
   it('lets harness files use vitest’s test, but not import src/', () => {
     expect(scanContractSource('h.ts', `import { test } from 'vitest';\ntest('x', () => {});`, false).violations).toEqual([]);
-    expect(scanContractSource('h.ts', `import { a } from '../../../src/app.js';`, false).violations).toHaveLength(1);
+    expect(scanContractSource('h.ts', `import { a } from '../../src/app.js';`, false).violations).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ function exchange(over: Overrides): CheckedExchange {
 }
 
 describe('loadSpecValidators', () => {
-  it('knows the five operations of the description and their documentation URLs', () => {
+  it('knows the five agent-tasks operations and the six repository operations, with their documentation URLs', () => {
     const github = validators.operations.filter((op) => op.source === 'github');
     expect(github.map((op) => op.id).sort()).toEqual([
       'agent-tasks/create-task-in-repo',
@@ -31,8 +31,20 @@ describe('loadSpecValidators', () => {
       'agent-tasks/get-task-by-repo-and-id',
       'agent-tasks/list-tasks',
       'agent-tasks/list-tasks-for-repo',
+      'git/get-ref',
+      'pulls/get',
+      'pulls/list',
+      'repos/get',
+      'repos/get-branch',
+      'users/get-authenticated',
     ]);
-    expect(github.every((op) => op.docsUrl?.startsWith('https://docs.github.com/rest/agent-tasks/'))).toBe(true);
+    expect(github.every((op) => op.docsUrl?.startsWith('https://docs.github.com/rest/'))).toBe(true);
+    expect(validators.find('GET', '/repos/o/r/git/ref/heads/copilot/fix-x')?.id).toBe('git/get-ref');
+    expect(validators.find('GET', '/repos/o/r/branches/copilot%2Ffix-x')?.id).toBe('repos/get-branch');
+    // 2026-03-10 answers are checked without the fields that version removed.
+    const get = github.find((op) => op.id === 'pulls/get')!;
+    expect(get.versioned.get('2026-03-10')?.get('200')).toBeDefined();
+    expect(get.versioned.get('2022-11-28')).toBeUndefined();
     expect(validators.find('GET', '/agents/repos/o/r/tasks/abc')?.id).toBe('agent-tasks/get-task-by-repo-and-id');
     expect(validators.find('GET', '/agents/repos/o/r/tasks/')).toBeUndefined();
     expect(validators.find('DELETE', '/agents/tasks/abc')).toBeUndefined();

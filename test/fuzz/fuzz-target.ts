@@ -95,7 +95,8 @@ export async function fuzzOnce(emulator: Emulator, spec: SpecValidators, request
     else {
       if (contentType !== JSON_CONTENT_TYPE) say(`content-type ${contentType}`);
       const body = parse(text);
-      const problem = spec.check(op.operationId, res.status, body, { closed: true });
+      const version = res.headers.get('x-github-api-version-selected') ?? undefined;
+      const problem = spec.check(op.operationId, res.status, body, { closed: true, version });
       if (problem) say(`body off the schema of ${op.operationId} ${res.status}: ${problem}`);
       if (res.status === 201) memory.recent = [...memory.recent.slice(-2), (body as { id: string }).id];
     }

@@ -91,6 +91,27 @@ describe('a change that cannot be written to the state file', () => {
     expect((await again.json(`/agents/tasks/${made.body.id}`)).body.state).toBe('in_progress');
   });
 
+  it('keeps a step and the pull request it opens together, or neither', async () => {
+    let real = Date.UTC(2026, 10, 1, 12);
+    const { json, disk, restart, tenants } = onFailingDisk({ clockMode: 'real', clockStart: undefined, timeSource: () => real });
+    const pulls = async (emulator: { json: typeof json }) => (await emulator.json('/repos/octocat/hello-world/pulls?state=all&per_page=100')).body.length as number;
+    const before = await pulls({ json });
+    const made = await json(REPO, post({ prompt: 'opens a draft pull request', create_pull_request: true }));
+    disk.full = true;
+    disk.room = 200; // room for the pull request's record, not for the task's
+    real += 10_000; // happy-path starts working after 3 s, and opens its draft then
+    expect((await json(`/agents/tasks/${made.body.id}`)).status).toBe(503);
+    // Read in memory, without a request that would settle the step again.
+    const world = tenants.default.world;
+    const repositoryId = world.store.get(made.body.id)!.repositoryId;
+    expect(world.work.pulls(repositoryId).length).toBe(before);
+    expect(world.store.get(made.body.id)!.state).toBe('queued');
+    disk.full = false;
+    expect((await json(`/agents/tasks/${made.body.id}`)).body.state).toBe('in_progress');
+    expect(await pulls({ json })).toBe(before + 1);
+    expect(await pulls(restart())).toBe(before + 1);
+  });
+
   it('loads tasks through the control API all together or not at all', async () => {
     const { json, disk } = onFailingDisk();
     const count = (await json('/_emulator/health')).body.tasks;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { fromOpenApi30, resolveRefs, versionDocuments } from '../contract/harness/spec-validators.js';
 
 // ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -23,7 +24,7 @@ export interface SpecValidators {
   /** The operation a method and path (tenant prefix removed, no query) reach, if any. */
   operationFor(method: string, path: string): SpecOperation | undefined;
   /** Checks a body against the official schema of an operation's answer; undefined = valid. */
-  check(operationId: string, status: number, body: unknown, options?: { closed?: boolean }): string | undefined;
+  check(operationId: string, status: number, body: unknown, options?: { closed?: boolean; version?: string }): string | undefined;
 }
 
 type Schema = Record<string, unknown>;
@@ -35,6 +36,10 @@ type Schema = Record<string, unknown>;
  */
 export function loadSpecValidators(): SpecValidators {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, Schema>> };
+  // Answers of the repository operations point into components and use OpenAPI 3.0's nullable.
+  const asJsonSchema = (schema: Schema, doc: object = spec) => fromOpenApi30(resolveRefs(doc as Schema, schema)) as Schema;
+  // Later API versions' answers lack fields the slice (2022-11-28) requires: checked without them.
+  const versionDocs = versionDocuments(spec as unknown as Schema);
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
   // The description uses OpenAPI's integer formats; JSON numbers in range are what matters here.
@@ -55,20 +60,30 @@ export function loadSpecValidators(): SpecValidators {
         statuses: Object.keys(op.responses),
       });
       for (const [status, response] of Object.entries(op.responses)) {
-        const schema = response?.content?.['application/json']?.schema as Schema | undefined;
+        // A response may itself be a $ref (#/components/responses/not_found).
+        const bodyIn = (doc: object) => (resolveRefs(doc as Schema, response) as any)?.content?.['application/json']?.schema as Schema | undefined;
+        const raw = bodyIn(spec);
+        const schema = raw && asJsonSchema(raw);
         if (schema) validators.set(`${op.operationId} ${status}`, { open: ajv.compile(schema), closed: ajv.compile(closeSchema(schema) as object) });
+        for (const [version, doc] of versionDocs) {
+          const inDoc = bodyIn(doc);
+          const versioned = inDoc && asJsonSchema(inDoc, doc);
+          if (!versioned || JSON.stringify(versioned) === JSON.stringify(schema)) continue;
+          validators.set(`${op.operationId} ${status} ${version}`, { open: ajv.compile(versioned), closed: ajv.compile(closeSchema(versioned) as object) });
+        }
       }
     }
   }
   const matchers = operations.map((op) => ({
     op,
-    pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    // A branch name or git ref at the end of a path holds slashes (heads/copilot/fix-x).
+    pattern: new RegExp(`^${op.path.replace(/\{(?:ref|branch)\}$/, '.+').replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }));
   return {
     operations,
     operationFor: (method, path) => matchers.find((m) => m.op.method === method.toUpperCase() && m.pattern.test(path))?.op,
     check(operationId, status, body, options = {}) {
-      const v = validators.get(`${operationId} ${status}`);
+      const v = validators.get(`${operationId} ${status} ${options.version ?? ''}`) ?? validators.get(`${operationId} ${status}`);
       if (!v) return `the description declares no JSON answer ${status} for ${operationId}`;
       const validate = options.closed ? v.closed : v.open;
       return validate(body) ? undefined : (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message}${e.keyword === 'additionalProperties' ? ` (${String(e.params.additionalProperty)})` : ''}`).join('; ');

@@ -6,6 +6,13 @@ export const OPERATION_IDS = [
   'agent-tasks/get-task-by-repo-and-id',
   'agent-tasks/list-tasks',
   'agent-tasks/get-task-by-id',
+  // Where clients look for a task's work (issue #16).
+  'pulls/list',
+  'pulls/get',
+  'repos/get-branch',
+  'git/get-ref',
+  'repos/get',
+  'users/get-authenticated',
 ] as const satisfies readonly OperationId[];
 
 interface SpecOperation {

@@ -90,7 +90,7 @@ function chooseValidator(
     return validators.compile(ex.schemaOverride.schema);
   }
   if (operation) {
-    const declared = operation.responses.get(status);
+    const declared = operation.versioned.get(ex.requestedVersion ?? DEFAULT_VERSION)?.get(status) ?? operation.responses.get(status);
     if (declared) return declared;
     if (ex.status >= 400 && operation.errorBody) {
       notes.push(`${operation.id} does not declare status ${status}; its error schema was applied`);

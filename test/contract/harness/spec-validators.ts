@@ -27,6 +27,11 @@ export interface SpecOperation {
   docsUrl?: string;
   /** Validators by status code ("200", "404", ...) of JSON answers. */
   responses: ReadonlyMap<string, ValidateFunction>;
+  /**
+   * For API versions that removed fields from these answers (the slice's info
+   * x-api-version-removals, from GitHub's changelog): validators by version, then status.
+   */
+  versioned: ReadonlyMap<string, ReadonlyMap<string, ValidateFunction>>;
   /** Statuses whose answer is declared with other media types (e.g. application/yaml). */
   otherMedia: ReadonlyMap<string, readonly string[]>;
   /** The operation's error schema, for statuses the description does not declare. */
@@ -64,6 +69,7 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
     return validate;
   };
 
+  const versionDocs = versionDocuments(github);
   const operations: SpecOperation[] = [];
   let genericError: ValidateFunction | undefined;
   for (const [doc, source] of documents) {
@@ -73,6 +79,7 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
         const op = item[method] as JsonObject | undefined;
         if (!op) continue;
         const responses = new Map<string, ValidateFunction>();
+        const versioned = new Map<string, Map<string, ValidateFunction>>();
         const otherMedia = new Map<string, string[]>();
         let errorBody: ValidateFunction | undefined;
         for (const [status, response] of Object.entries((op.responses ?? {}) as Record<string, JsonObject>)) {
@@ -82,8 +89,16 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
             otherMedia.set(status, body.mediaTypes);
             continue;
           }
-          const validate = compile(body.schema);
+          const validate = compile(fromOpenApi30(body.schema));
           responses.set(status, validate);
+          if (source === 'github') {
+            for (const [version, versionDoc] of versionDocs) {
+              const schema = fromOpenApi30((bodyOf(resolveRefs(versionDoc, response), template) as { schema: object }).schema);
+              if (JSON.stringify(schema) === JSON.stringify(fromOpenApi30(body.schema))) continue;
+              if (!versioned.has(version)) versioned.set(version, new Map());
+              versioned.get(version)!.set(status, compile(schema));
+            }
+          }
           if (/^4\d\d$/.test(status)) errorBody ??= validate;
         }
         if (source === 'github') genericError ??= errorBody;
@@ -94,6 +109,7 @@ export function loadSpecValidators(agentTasksPath = AGENT_TASKS_SPEC, emulatorPa
           source,
           docsUrl: (op.externalDocs as { url?: string } | undefined)?.url,
           responses,
+          versioned,
           otherMedia,
           errorBody,
           matches: matcher(method.toUpperCase(), template),
@@ -127,7 +143,7 @@ function bodyOf(response: JsonObject, where: string): { schema: object } | { med
 }
 
 /** Inlines local $refs (#/components/...). Recursive schemas are not needed here and are refused. */
-function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = []): JsonObject {
+export function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = []): JsonObject {
   if (Array.isArray(node)) return node.map((n) => resolveRefs(doc, n, seen)) as unknown as JsonObject;
   if (!node || typeof node !== 'object') return node as JsonObject;
   const ref = (node as JsonObject).$ref;
@@ -145,6 +161,48 @@ function resolveRefs(doc: JsonObject, node: unknown, seen: readonly string[] = [
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolveRefs(doc, v, seen)]));
 }
 
+/**
+ * The description as each later API version has it: the fields that version removed (the slice's
+ * info x-api-version-removals, recorded from GitHub's changelog) taken out of the schemas.
+ */
+export function versionDocuments(doc: JsonObject): Map<string, JsonObject> {
+  const removals = ((doc.info as JsonObject | undefined)?.['x-api-version-removals'] ?? {}) as Record<string, { schemas: Record<string, string[]> }>;
+  const out = new Map<string, JsonObject>();
+  for (const [version, { schemas }] of Object.entries(removals)) {
+    const copy = structuredClone(doc);
+    const all = (copy.components as { schemas: Record<string, JsonObject> }).schemas;
+    for (const [name, fields] of Object.entries(schemas)) {
+      const schema = all[name];
+      if (!schema) throw new Error(`x-api-version-removals names schema ${name}, which the description lacks`);
+      for (const f of fields) delete (schema.properties as JsonObject)[f];
+      if (Array.isArray(schema.required)) schema.required = schema.required.filter((r) => !fields.includes(r as string));
+    }
+    out.set(version, copy);
+  }
+  return out;
+}
+
+/**
+ * OpenAPI 3.0's dialect as JSON Schema: `nullable` beside a type is ajv's own keyword, but beside
+ * allOf/anyOf/oneOf alone (GitHub's nullable-* schemas once inlined) ajv refuses it, so that
+ * becomes "null or the schema". A discriminator with a mapping (GET /user) is refused by ajv; its
+ * oneOf still decides, so the hint is dropped.
+ */
+export function fromOpenApi30(node: unknown): object {
+  if (Array.isArray(node)) return node.map(fromOpenApi30);
+  if (!node || typeof node !== 'object') return node as object;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'discriminator' && (v as JsonObject | undefined)?.mapping) continue;
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as JsonObject).map(([p, s]) => [p, fromOpenApi30(s)])) : fromOpenApi30(v);
+  }
+  if (out.nullable === true && out.type === undefined) {
+    const { nullable: _, ...rest } = out;
+    return { anyOf: [{ type: 'null' }, rest] };
+  }
+  return out;
+}
+
 function extensionKeywords(node: unknown, into = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const n of node) extensionKeywords(n, into);
   else if (node && typeof node === 'object') {
@@ -157,7 +215,10 @@ function extensionKeywords(node: unknown, into = new Set<string>()): Set<string>
 }
 
 function matcher(method: string, template: string): (method: string, path: string) => boolean {
-  const pattern = new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`);
+  // A branch name or git ref at the end of a path holds slashes (heads/copilot/fix-x).
+  const tail = /\{(?:ref|branch)\}$/.test(template) ? '.+' : '';
+  const body = tail ? template.replace(/\{(?:ref|branch)\}$/, '') : template;
+  const pattern = new RegExp(`^${body.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}${tail}$`);
   return (m, path) => m.toUpperCase() === method && pattern.test(path);
 }
 
