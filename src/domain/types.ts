@@ -1,3 +1,5 @@
+import type { HistoryEntry } from '../engine/task-history.js';
+
 // The emulator's own record of a task. Times are epoch milliseconds from the injected clock;
 // presenters turn them into GitHub's second-precision ISO strings.
 
@@ -95,6 +97,10 @@ export interface TaskRecord {
   existingBranch?: { headRef: string; baseRef: string };
   /** Where the task is in its scenario (engine/); absent when nothing scripts it. */
   progress?: ScenarioProgress;
+  /** Every change of the task, with its cause (engine/task-history.ts); absent on generated tasks. */
+  history?: readonly HistoryEntry[];
+  /** History entries dropped past the per-task limit. */
+  historyDropped?: number;
 }
 
 export interface ScenarioProgress {

@@ -4470,7 +4470,7 @@ return errors === 0;
 }
 
 exports.validateTenantSnapshot = validate19;
-const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}}}}}}};
+const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}},"history":{"type":"array","items":{"type":"object","required":["at","from","to","sessions","cause"],"properties":{"at":{"type":"number"},"from":{"anyOf":[{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},{"type":"null"}]},"to":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"integer","minimum":0},"cause":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["created","scenario_step","poll","answer","follow_up","control"]},"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"chosenBy":{"type":"string"},"lever":{"type":"string"}}},"produced":{"type":"object","required":["provider","type","data"],"properties":{"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}}}},"historyDropped":{"type":"integer","minimum":0}}}}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5289,6 +5289,330 @@ var valid3 = _errs93 === errors;
 }
 else {
 var valid3 = true;
+}
+if(valid3){
+if(data7.history !== undefined){
+let data55 = data7.history;
+const _errs105 = errors;
+if(errors === _errs105){
+if(Array.isArray(data55)){
+var valid12 = true;
+const len5 = data55.length;
+for(let i5=0; i5<len5; i5++){
+let data56 = data55[i5];
+const _errs107 = errors;
+if(errors === _errs107){
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+let missing7;
+if((((((data56.at === undefined) && (missing7 = "at")) || ((data56.from === undefined) && (missing7 = "from"))) || ((data56.to === undefined) && (missing7 = "to"))) || ((data56.sessions === undefined) && (missing7 = "sessions"))) || ((data56.cause === undefined) && (missing7 = "cause"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5,schemaPath:"#/properties/tasks/items/properties/history/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+if(data56.at !== undefined){
+const _errs109 = errors;
+if(!(typeof data56.at == "number")){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/at",schemaPath:"#/properties/tasks/items/properties/history/items/properties/at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid13 = _errs109 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.from !== undefined){
+let data58 = data56.from;
+const _errs111 = errors;
+const _errs112 = errors;
+let valid14 = false;
+const _errs113 = errors;
+if(!((((((((data58 === "queued") || (data58 === "in_progress")) || (data58 === "completed")) || (data58 === "failed")) || (data58 === "idle")) || (data58 === "waiting_for_user")) || (data58 === "timed_out")) || (data58 === "cancelled"))){
+const err0 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.from.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs113 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const _errs114 = errors;
+if(data58 !== null){
+const err1 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs114 === errors;
+valid14 = valid14 || _valid0;
+}
+if(!valid14){
+const err2 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+validate19.errors = vErrors;
+return false;
+}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid13 = _errs111 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.to !== undefined){
+let data59 = data56.to;
+const _errs116 = errors;
+if(!((((((((data59 === "queued") || (data59 === "in_progress")) || (data59 === "completed")) || (data59 === "failed")) || (data59 === "idle")) || (data59 === "waiting_for_user")) || (data59 === "timed_out")) || (data59 === "cancelled"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/to",schemaPath:"#/properties/tasks/items/properties/history/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.to.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid13 = _errs116 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.sessions !== undefined){
+let data60 = data56.sessions;
+const _errs117 = errors;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/sessions",schemaPath:"#/properties/tasks/items/properties/history/items/properties/sessions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs117){
+if(typeof data60 == "number"){
+if(data60 < 0 || isNaN(data60)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/sessions",schemaPath:"#/properties/tasks/items/properties/history/items/properties/sessions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid13 = _errs117 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.cause !== undefined){
+let data61 = data56.cause;
+const _errs119 = errors;
+if(errors === _errs119){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing8;
+if((data61.kind === undefined) && (missing8 = "kind")){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+if(data61.kind !== undefined){
+let data62 = data61.kind;
+const _errs121 = errors;
+if(!((((((data62 === "created") || (data62 === "scenario_step")) || (data62 === "poll")) || (data62 === "answer")) || (data62 === "follow_up")) || (data62 === "control"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/kind",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/kind/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.cause.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid15 = _errs121 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.scenario !== undefined){
+const _errs122 = errors;
+if(typeof data61.scenario !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/scenario",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs122 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.step !== undefined){
+let data64 = data61.step;
+const _errs124 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/step",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs124){
+if(typeof data64 == "number"){
+if(data64 < 0 || isNaN(data64)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/step",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid15 = _errs124 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.chosenBy !== undefined){
+const _errs126 = errors;
+if(typeof data61.chosenBy !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/chosenBy",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/chosenBy/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs126 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.lever !== undefined){
+const _errs128 = errors;
+if(typeof data61.lever !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/lever",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/lever/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs128 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs119 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.produced !== undefined){
+let data67 = data56.produced;
+const _errs130 = errors;
+if(errors === _errs130){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+let missing9;
+if((((data67.provider === undefined) && (missing9 = "provider")) || ((data67.type === undefined) && (missing9 = "type"))) || ((data67.data === undefined) && (missing9 = "data"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+return false;
+}
+else {
+if(data67.type !== undefined){
+let data68 = data67.type;
+const _errs132 = errors;
+if(!((data68 === "pull") || (data68 === "branch"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced/type",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/properties/type/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.produced.properties.type.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid16 = _errs132 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data67.data !== undefined){
+let data69 = data67.data;
+const _errs133 = errors;
+if(!(data69 && typeof data69 == "object" && !Array.isArray(data69))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced/data",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid16 = _errs133 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs130 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5,schemaPath:"#/properties/tasks/items/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid12 = _errs107 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history",schemaPath:"#/properties/tasks/items/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs105 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data7.historyDropped !== undefined){
+let data70 = data7.historyDropped;
+const _errs135 = errors;
+if(!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/historyDropped",schemaPath:"#/properties/tasks/items/properties/historyDropped/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs135){
+if(typeof data70 == "number"){
+if(data70 < 0 || isNaN(data70)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/historyDropped",schemaPath:"#/properties/tasks/items/properties/historyDropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs135 === errors;
+}
+else {
+var valid3 = true;
+}
+}
 }
 }
 }

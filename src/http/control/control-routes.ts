@@ -6,6 +6,7 @@ import { createClockRoutes } from './clock-routes.js';
 import { controlDocsUrl, controlError } from './control-kit.js';
 import { CONTROL_TOKEN_REQUIRED, hasControlToken } from './control-token.js';
 import { createJournalRoutes } from './journal-routes.js';
+import { createHistoryRoutes } from './history-routes.js';
 import { createScenarioRoutes } from './scenario-routes.js';
 import { createTaskControlRoutes } from './task-routes.js';
 import { createTenantRoutes } from './tenant-routes.js';
@@ -39,6 +40,7 @@ export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> 
   if (options.controlToken !== undefined) routes.use('*', requireControlToken(options.controlToken));
   routes.route('/', createClockRoutes());
   routes.route('/', createScenarioRoutes());
+  routes.route('/', createHistoryRoutes());
   routes.route('/', createTaskControlRoutes(options.webBaseUrl));
   routes.route('/', createJournalRoutes());
   routes.route('/', createTenantRoutes(options.tenants));

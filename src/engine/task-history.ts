@@ -1,0 +1,58 @@
+import type { Artifact, TaskRecord, TaskState } from '../domain/types.js';
+import type { ChoiceSource } from './choose-scenario.js';
+
+/** Why a task's scenario was chosen: engine/choose-scenario.ts, or a control-API load. */
+export type ChosenBy = ChoiceSource | 'control load';
+
+/** What made a change happen. */
+export type HistoryCause =
+  /** The task was created (through the API, or loaded through the control API). */
+  | { kind: 'created'; scenario?: string; chosenBy?: ChosenBy }
+  /** A step of its scenario fell due on the clock. */
+  | { kind: 'scenario_step'; scenario: string; step: number }
+  /** A read of the task by a client brought a poll-driven step. */
+  | { kind: 'poll'; scenario: string; step: number }
+  /** The control API answered the waiting task (`scenario` set when its scenario waited for it). */
+  | { kind: 'answer'; scenario?: string; step?: number }
+  | { kind: 'follow_up'; scenario: string }
+  /** A lever of the control API. */
+  | { kind: 'control'; lever: 'move' | 'cancel' | 'archive' | 'unarchive' | 'load' };
+
+/** One change of a task, kept on its record so the state file keeps it too. */
+export interface HistoryEntry {
+  /** Tenant clock time, epoch ms. */
+  at: number;
+  /** null for the creation. */
+  from: TaskState | null;
+  to: TaskState;
+  /** Sessions the task has after the change. */
+  sessions: number;
+  cause: HistoryCause;
+  /** The pull request or branch the change produced. */
+  produced?: Artifact;
+}
+
+/**
+ * Entries kept per task: the first (how it was created and why it follows its scenario) and the
+ * latest ones. A task followed up a thousand times would otherwise grow without end.
+ */
+export const HISTORY_LIMIT = 50;
+
+/**
+ * Appends to the task's history, replacing the array (as sessions are: engine/apply-step.ts), and
+ * drops the oldest entry but the first once past the limit, counting what was dropped.
+ */
+export function recordHistory(task: TaskRecord, entry: HistoryEntry, limit = HISTORY_LIMIT): void {
+  const history = task.history ?? [];
+  if (history.length < limit) {
+    task.history = history.concat(entry);
+    return;
+  }
+  task.history = [history[0]!, ...history.slice(2), entry];
+  task.historyDropped = (task.historyDropped ?? 0) + 1;
+}
+
+/** The artifact a change added, if it added one. */
+export function producedBy(before: readonly Artifact[], after: readonly Artifact[]): Artifact | undefined {
+  return after.length > before.length ? after[after.length - 1] : undefined;
+}
