@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ApiEnv } from './env.js';
+import { requestHeadersOf } from './capture-exchange.js';
 
 /**
  * Journals a finished request to GitHub's API (not the control API) in the tenant it addressed.
@@ -14,6 +15,8 @@ export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boole
   const pathFrom = prefixed ? 3 + name.length : 0;
   if (path.startsWith('/_emulator/', pathFrom)) return;
   const fault = c.get('fault');
+  const caller = c.get('caller');
+  const answered = c.get('answered');
   tenant.journal.record({
     atMs: tenant.clock.now(),
     method: c.req.method,
@@ -24,6 +27,13 @@ export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boole
     durationMs,
     requestId: c.get('requestId') ?? '',
     fault,
+    tenant: name,
+    user: caller?.user.login,
+    requestHeaders: requestHeadersOf(c),
+    requestBody: c.get('requestText') ?? null,
+    // An answer made without http/answer-headers.ts (a bare 204) shows its own headers.
+    responseHeaders: answered?.headers ?? (cut ? {} : Object.fromEntries(c.res.headers)),
+    responseBody: cut ? null : (answered?.body ?? null),
   });
 }
 
