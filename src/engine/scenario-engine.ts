@@ -34,6 +34,8 @@ export interface ScenarioEngine extends Lifecycle {
   adopt(task: TaskRecord, how: { state?: TaskState; scenario?: string }): string | undefined;
   /** Steps waiting on the clock (stale entries included), for diagnostics. */
   pending(): number;
+  /** When the earliest step waiting on the clock falls due (the dashboard's "to next due step"). */
+  nextDueAt(): number | undefined;
   settings(): EngineSettings;
   /** Put the default scenario and the outcome queue back as they were (a change that was not saved). */
   restoreSettings(settings: EngineSettings): void;
@@ -257,6 +259,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       return undefined;
     },
     pending: () => due.size,
+    nextDueAt: () => due.peek((task, step) => task.seq === 0 || task.progress?.step !== step || stepOf(task)?.trigger.kind !== 'after')?.at,
     settings: current,
     restoreSettings(settings) {
       defaultScenario = settings.defaultScenario;
