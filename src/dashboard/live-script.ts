@@ -39,6 +39,7 @@ export const DASHBOARD_CSS = `
 body { margin: 0; }
 header { background: #24292f; color: #fff; padding: .5rem 1rem; display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
 header a { color: #fff; }
+header .note { color: #d0d7de; }
 header nav ul { list-style: none; display: flex; gap: 1rem; margin: 0; padding: 0; }
 header a[aria-current="page"] { font-weight: bold; text-decoration-thickness: 3px; }
 main { padding: 1rem; max-width: 90rem; }
