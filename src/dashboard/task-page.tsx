@@ -2,7 +2,7 @@
 import type { Artifact, TaskRecord } from '../domain/types.js';
 import { explainTask } from '../engine/explain-task.js';
 import { TRANSITIONS, canMove, isTerminal } from '../engine/state-machine.js';
-import type { HistoryEntry } from '../engine/task-history.js';
+import { describeCause } from '../engine/task-history.js';
 import type { Tenant } from '../tenants/tenant.js';
 import { ClockPanel } from './clock-panel.js';
 import { ActionForm, Layout, StateBadge, iso, type PageContext } from './layout.js';
@@ -124,7 +124,7 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
                   <td>
                     <StateBadge state={e.from} /> → <StateBadge state={e.to} />
                   </td>
-                  <td>{describeCause(e)}</td>
+                  <td>{describeCause(e.cause)}</td>
                   <td>{e.produced ? <ArtifactView page={page} task={task} artifact={e.produced} /> : ''}</td>
                 </tr>
               ))}
@@ -187,25 +187,6 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
       </section>
     </Layout>
   );
-}
-
-export function describeCause(e: HistoryEntry): string {
-  const c = e.cause;
-  const step = (n: number | undefined) => (n === undefined ? '' : ` step ${n + 1}`);
-  switch (c.kind) {
-    case 'created':
-      return c.scenario ? `created; follows ${c.scenario} (chosen by ${c.chosenBy ?? 'unknown'})` : 'created';
-    case 'scenario_step':
-      return `${c.scenario}${step(c.step)} fell due on the clock`;
-    case 'poll':
-      return `${c.scenario}${step(c.step)}: a client read the task`;
-    case 'answer':
-      return c.scenario ? `answered (${c.scenario}${step(c.step)})` : 'answered';
-    case 'follow_up':
-      return `follow-up; runs ${c.scenario} again`;
-    case 'control':
-      return c.lever === 'load' ? 'loaded through the control API' : `control API: ${c.lever}`;
-  }
 }
 
 /**

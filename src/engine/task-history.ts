@@ -56,3 +56,22 @@ export function recordHistory(task: TaskRecord, entry: HistoryEntry, limit = HIS
 export function producedBy(before: readonly Artifact[], after: readonly Artifact[]): Artifact | undefined {
   return after.length > before.length ? after[after.length - 1] : undefined;
 }
+
+/** A cause in a few words, for people: the dashboard's timeline and the log. */
+export function describeCause(c: HistoryCause): string {
+  const step = (n: number | undefined) => (n === undefined ? '' : ` step ${n + 1}`);
+  switch (c.kind) {
+    case 'created':
+      return c.scenario ? `created; follows ${c.scenario} (chosen by ${c.chosenBy ?? 'unknown'})` : 'created';
+    case 'scenario_step':
+      return `${c.scenario}${step(c.step)} fell due on the clock`;
+    case 'poll':
+      return `${c.scenario}${step(c.step)}: a client read the task`;
+    case 'answer':
+      return c.scenario ? `answered (${c.scenario}${step(c.step)})` : 'answered';
+    case 'follow_up':
+      return `follow-up; runs ${c.scenario} again`;
+    case 'control':
+      return c.lever === 'load' ? 'loaded through the control API' : `control API: ${c.lever}`;
+  }
+}

@@ -44,7 +44,7 @@ async function open(path: string): Promise<Page> {
 /** axe-core in the page: violations of serious or critical impact, as "id: help (n nodes)". */
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
-  const results = await page.evaluate(async () => (globalThis as any).axe.run(document));
+  const results = await page.evaluate(async () => (globalThis as any).axe.run((globalThis as any).document));
   return (results.violations as Array<{ id: string; impact: string; help: string; nodes: unknown[] }>)
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).join(', ')})`);
