@@ -83,6 +83,13 @@ export interface Journal {
 
 interface Kept {
   entry: JournalEntry;
+  atMs: number;
+  /**
+   * An answer served from its serialised bytes (a cached list or task), decoded only when the
+   * journal is read: the decode of 8 KB was most of what capture cost a list (bench/NOTES.md).
+   * The bytes are the answer's own, never changed once made (http/present-cache.ts).
+   */
+  raw?: Uint8Array;
   /** Characters of body this entry holds. */
   weight: number;
 }
@@ -108,6 +115,7 @@ export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): J
         m.dropped = true;
       }
     }
+    kept.raw = undefined;
     weight -= kept.weight;
     kept.weight = 0;
   };
@@ -126,13 +134,22 @@ export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): J
         durationMs: r.durationMs,
         requestId: r.requestId,
         ...(r.fault ? { fault: r.fault } : {}),
-        at: new Date(r.atMs).toISOString(),
+        // Formatted when read: most entries are never read.
+        at: '',
       };
       if (r.tenant !== undefined) entry.tenant = r.tenant;
       if (r.user !== undefined) entry.user = r.user;
       if (r.requestHeaders) entry.request = capture(r.requestHeaders, r.requestBody ?? null);
-      if (r.responseHeaders) entry.response = capture(r.responseHeaders, r.responseBody ?? null);
-      const kept: Kept = { entry, weight: (entry.request?.body?.length ?? 0) + (entry.response?.body?.length ?? 0) };
+      const answer = r.responseBody ?? null;
+      const raw = answer !== null && typeof answer !== 'string' ? answer : undefined;
+      if (r.responseHeaders) entry.response = capture(r.responseHeaders, raw ? null : answer);
+      if (raw && entry.response) {
+        entry.response.bodyBytes = raw.byteLength;
+        entry.response.truncated = raw.byteLength > JOURNAL_BODY_LIMIT;
+      }
+      // Bytes held count whole: the journal keeps the answer's buffer, not a copy of its start.
+      const held = (entry.request?.body?.length ?? 0) + (raw && entry.response ? raw.byteLength : (entry.response?.body?.length ?? 0));
+      const kept: Kept = { entry, atMs: r.atMs, raw: entry.response ? raw : undefined, weight: held };
       if (ring.length < capacity) ring.push(kept);
       else {
         weight -= ring[next]!.weight;
@@ -155,7 +172,8 @@ export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): J
       const user = filter.user?.toLowerCase();
       const prefix = filter.path === undefined ? undefined : filter.path.endsWith('/') ? filter.path : `${filter.path}/`;
       for (let k = 0; k < ring.length; k++) {
-        const { entry } = ring[(oldest + k) % capacity]!;
+        const kept = ring[(oldest + k) % capacity]!;
+        const entry = materialise(kept);
         if (method !== undefined && entry.method !== method) continue;
         if (filter.path !== undefined && entry.path !== filter.path && !entry.path.startsWith(prefix!)) continue;
         if (filter.status !== undefined && entry.status !== filter.status) continue;
@@ -172,6 +190,17 @@ export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): J
       dropFrom = 0;
     },
   };
+}
+
+/** The entry as it is shown: its time formatted, an answer kept as bytes decoded (once). */
+function materialise(kept: Kept): JournalEntry {
+  const { entry, raw } = kept;
+  if (entry.at === '') entry.at = new Date(kept.atMs).toISOString();
+  if (raw && entry.response) {
+    entry.response.body = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, JOURNAL_BODY_LIMIT)).toString('utf8');
+    kept.raw = undefined;
+  }
+  return entry;
 }
 
 function capture(headers: Record<string, string>, body: string | Uint8Array | null): CapturedMessage {
