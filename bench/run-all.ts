@@ -1,5 +1,6 @@
 import { runBigList } from './big-list.js';
 import { runFuzz } from './fuzz.js';
+import { runJournalCapture } from './journal-capture.js';
 import { runKillLoop } from './kill-loop.js';
 import { writeReport } from './report.js';
 import { runScenario } from './scenario-run.js';
@@ -14,6 +15,7 @@ import { runThroughput } from './throughput.js';
  */
 const SECTIONS: Record<string, () => Promise<unknown>> = {
   throughput: runThroughput,
+  'journal-capture': runJournalCapture,
   'big-list': runBigList,
   'startup-memory': runStartupMemory,
   'tenant-cost': runTenantCost,

@@ -32,6 +32,8 @@ const EMULATOR_OPTION_KEYS: Record<keyof EmulatorOptions, true> = {
   sleep: true,
   logLevel: true,
   logSink: true,
+  logFormat: true,
+  logColour: true,
   baseUrl: true,
   webBaseUrl: true,
   linkStyle: true,

@@ -38,6 +38,42 @@ export interface ControlledTask {
 
 export type LoadTask = LoadedTask;
 
+/** What expectOneRequest looks for. */
+export type RequestMatch = Omit<JournalFilter, 'body'> & { body?: string | Record<string, unknown> };
+
+/** GET /_emulator/tasks/{id}/history (openapi/emulator.yaml, TaskHistory). */
+export interface TaskHistory {
+  task_id: string;
+  state: TaskState;
+  archived: boolean;
+  scenario: string | null;
+  chosen_by: 'queued outcome' | 'prompt directive' | 'request header' | 'repository default' | 'default' | 'control load' | null;
+  clock: { now: string; mode: 'real' | 'scaled' | 'manual' };
+  next: { state: TaskState; trigger: 'after' | 'after_reads' | 'on_answer'; due_at?: string; in_ms?: number; reads?: number; of?: number } | null;
+  waiting_for: string;
+  /** Entries dropped past the per-task limit (the first is always kept). */
+  dropped: number;
+  entries: Array<{
+    at: string;
+    from: TaskState | null;
+    to: TaskState;
+    sessions: number;
+    cause: { kind: 'created' | 'scenario_step' | 'poll' | 'answer' | 'follow_up' | 'control'; scenario?: string; step?: number; chosen_by?: string; lever?: string };
+    produced?: { provider: 'github'; type: 'pull' | 'branch'; data: Record<string, unknown> };
+  }>;
+}
+
+/** expectOneRequest found none, or more than one. */
+export class RequestAssertionError extends Error {
+  constructor(
+    message: string,
+    readonly matched: JournalEntry[],
+  ) {
+    super(message);
+    this.name = 'RequestAssertionError';
+  }
+}
+
 export interface ControlClient {
   health(): Promise<EmulatorHealth>;
   /** Back to the tenant's initial world: fixtures, generated tasks, clock and rate limits. */
@@ -62,6 +98,15 @@ export interface ControlClient {
   unarchive(id: string): Promise<ControlledTask>;
   loadTasks(tasks: LoadTask[]): Promise<Array<ControlledTask['task']>>;
   journal(filter?: JournalFilter): Promise<JournalEntry[]>;
+  /**
+   * The one request that matches, or a RequestAssertionError saying how many did and listing them:
+   * `await control.expectOneRequest({ method: 'POST', body: { create_pull_request: true } })`.
+   * `body` is a substring of the request body, or an object every field of which the body's JSON
+   * must have (nested objects alike).
+   */
+  expectOneRequest(filter: RequestMatch): Promise<JournalEntry>;
+  /** A task's history: every change with its cause, its scenario and why, and what it waits for. */
+  history(id: string): Promise<TaskHistory>;
   clearJournal(): Promise<void>;
   addFault(rule: FaultRuleSpec): Promise<FaultRuleSpec & { id: string }>;
   clearFaults(): Promise<void>;
@@ -155,6 +200,16 @@ export function createControlClient(options: ControlClientOptions): ControlClien
     loadTasks: async (tasks) => (await call<{ tasks: Array<ControlledTask['task']> }>('POST', 'tasks', { tasks })).tasks,
     journal: async (filter) => (await call<{ entries: JournalEntry[] }>('GET', `journal${query(filter)}`)).entries,
     clearJournal: async () => void (await call('DELETE', 'journal')),
+    async expectOneRequest(match) {
+      const { body, ...rest } = match;
+      const filter: JournalFilter = typeof body === 'string' ? { ...rest, body } : rest;
+      let entries = (await call<{ entries: JournalEntry[] }>('GET', `journal${query(filter)}`)).entries;
+      if (body !== undefined && typeof body !== 'string') entries = entries.filter((e) => jsonHas(parseJson(e.request?.body ?? ''), body));
+      if (entries.length === 1) return entries[0]!;
+      const seen = entries.map((e) => `  ${e.method} ${e.path}${e.query} -> ${e.status}: ${(e.request?.body ?? '').slice(0, 120)}`).join('\n');
+      throw new RequestAssertionError(`expected exactly one request matching ${JSON.stringify(match)}, found ${entries.length}${seen ? `:\n${seen}` : ''}`, entries);
+    },
+    history: (id) => call('GET', `tasks/${encodeURIComponent(id)}/history`),
     addFault: (rule) => call('POST', 'faults', rule),
     clearFaults: async () => void (await call('DELETE', 'faults')),
     setRateLimit: async (token, change) => void (await call('PUT', `rate-limits/${encodeURIComponent(token)}`, change)),
@@ -172,4 +227,13 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Whether `value` has every field of `pattern`, objects compared field by field, the rest by equality. */
+function jsonHas(value: unknown, pattern: unknown): boolean {
+  if (pattern !== null && typeof pattern === 'object' && !Array.isArray(pattern)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+    return Object.entries(pattern).every(([k, v]) => jsonHas((value as Record<string, unknown>)[k], v));
+  }
+  return JSON.stringify(value) === JSON.stringify(pattern);
 }

@@ -10,6 +10,8 @@ import { loadAgentTasksSpec, loadControlDescription } from './load-spec.js';
 import { requestLog } from './http/middleware/request-log.js';
 import { createIdSource } from './support/ids.js';
 import { createLogger, errorFields, processSink, type LogLevel, type LogSink } from './support/logger.js';
+import type { LogFormat } from './support/pretty-log-line.js';
+import { logLifecycle } from './tenants/lifecycle-log.js';
 import { createRandom } from './support/random.js';
 import { createSharedFixtures, createTenant } from './tenants/tenant.js';
 import { generateTasks } from './fixtures/generate-tasks.js';
@@ -72,6 +74,18 @@ export interface EmulatorOptions extends Partial<AppConfig> {
   logLevel?: LogLevel;
   /** Where JSON log lines go; by default errors to stderr and the rest to stdout. */
   logSink?: LogSink;
+  /** 'json' lines (the default) or 'pretty' (one short line per event, for a terminal). */
+  logFormat?: LogFormat;
+  /** Colour pretty lines. */
+  logColour?: boolean;
+}
+
+/** What a user would otherwise be surprised by at start-up (the CLI's banner says it). */
+export interface StartupFacts {
+  /** Tenants and tasks brought back from --state-file. */
+  restored?: { tenants: number; tasks: number };
+  /** Ids of the fault rules every tenant starts with. */
+  faultRules: string[];
 }
 
 export interface Emulator {
@@ -80,6 +94,7 @@ export interface Emulator {
   config: AppConfig;
   /** Flush and close the state file, if any (call on shutdown). */
   close(): void;
+  startup: StartupFacts;
 }
 
 /**
@@ -98,7 +113,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   checkScenarioNames(catalogue, defaultScenario, fixtures);
   const faultRules = readFaultRules(options.faultRules, options.faultRulesFile);
   const rateLimitSettings = applySettingsPatch(DEFAULT_RATE_LIMIT_SETTINGS, options.rateLimits);
-  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource });
+  const logger = createLogger({ level: options.logLevel ?? 'silent', sink: options.logSink ?? processSink, now: timeSource, format: options.logFormat, colour: options.logColour });
+  const onHistory = logger.enabled('info') ? logLifecycle(logger, fixtures.directory) : undefined;
   const persistence = options.stateFile
     ? openPersistence({
         path: options.stateFile,
@@ -112,6 +128,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     : undefined;
   for (const warning of persistence?.warnings ?? []) options.warn?.(warning);
   const restoring = new Map(persistence?.restored);
+  const restored = persistence ? { tenants: restoring.size, tasks: [...restoring.values()].reduce((n, t) => n + t.tasks.length, 0) } : undefined;
   let imports = 0;
   // Generated once, when the emulator starts: tenants made later share them, older by the time since.
   const sharedFixtures = createSharedFixtures(fixtures, seed, options.clockStart ?? timeSource());
@@ -149,6 +166,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         idSalt: overrides?.restore ? `import-${++imports}-${persistence?.startNumber ?? 0}` : restore ? `start-${persistence?.startNumber}` : undefined,
         changes: persistence?.changes,
         sharedFixtures,
+        onHistory,
       });
       if (overrides?.restore) persistence?.tenantRestored(tenant);
       else if (!restore) persistence?.tenantCreated(tenant);
@@ -179,7 +197,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     logError: options.logError ?? ((error) => logger.error('unhandled error', errorFields(error))),
     requestLog: logger.enabled('info') ? requestLog(logger, timeSource) : undefined,
   });
-  return { app, tenants, config, close: () => persistence?.close() };
+  const startup: StartupFacts = { restored, faultRules: faultRules.map((r, i) => r.id ?? `fault-${i + 1}`) };
+  return { app, tenants, config, close: () => persistence?.close(), startup };
 }
 
 /** Every scenario named in configuration must exist: a typo stops start-up, not a later request. */

@@ -7,7 +7,10 @@ export { createEmulatorFetch, type EmulatorFetchOptions, type FetchFunction } fr
 export { BUILT_IN_TOKEN_NAMES, emulatorTokens, type BuiltInTokenName, type BuiltInTokens, type EmulatorTokens } from './emulator-tokens.js';
 export {
   ControlError,
+  RequestAssertionError,
   createControlClient,
+  type RequestMatch,
+  type TaskHistory,
   type ControlClient,
   type ControlClientOptions,
   type ControlledPullRequest,

@@ -51,7 +51,10 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number | un
 
 async function serve(options: CliOptions): Promise<number | undefined> {
   const fixtures = loadFixtures(options.fixtures);
-  const logger = createLogger({ level: options.logLevel, sink: processSink, now: Date.now });
+  // Pretty for a person at a terminal, JSON lines for whatever collects the output.
+  const logFormat = options.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  const logColour = logFormat === 'pretty' && process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  const logger = createLogger({ level: options.logLevel, sink: processSink, now: Date.now, format: logFormat, colour: logColour });
   // A time scale alone means a scaled clock; parseCommandLine has refused it with another mode.
   const clockMode = options.timeScale !== undefined ? 'scaled' : options.clock;
   const emulator = createEmulator({
@@ -61,6 +64,8 @@ async function serve(options: CliOptions): Promise<number | undefined> {
     linkStyle: options.linkStyle,
     logLevel: options.logLevel,
     logSink: processSink,
+    logFormat,
+    logColour,
     timeSource: Date.now,
     clockMode,
     timeScale: clockMode === 'scaled' ? (options.timeScale ?? 60) : undefined,
@@ -127,6 +132,9 @@ async function serve(options: CliOptions): Promise<number | undefined> {
         directory: fixtures.directory,
         tokensFile: join(options.fixtures ?? BUILT_IN_FIXTURES_DIR, 'tokens.yaml'),
         controlToken: options.controlToken !== undefined,
+        clock: { mode: clockMode, now: emulator.tenants.default.clock.now(), scale: emulator.tenants.default.clock.scale },
+        stateFile: options.stateFile === undefined ? undefined : { path: options.stateFile, ...emulator.startup.restored },
+        faultRules: emulator.startup.faultRules,
       }),
     );
   }

@@ -57,7 +57,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
     tokens: emulatorTokens(emulator) as BuiltInTokens,
     fetch,
     // Port-less, so a test that mocks the global fetch (MSW, nock) cannot intercept control calls.
-    control: createControlClient({ baseUrl: url, fetch }),
+    control: createControlClient({ baseUrl: url, fetch, controlToken: options.controlToken }),
     emulator,
     stop: () => (stopping ??= closeGracefully(server, stopGraceMs ?? 1000)),
   };

@@ -46,3 +46,25 @@ describe('formatBanner', () => {
     expect(none).toContain('/_emulator/health');
   });
 });
+
+describe('formatBanner: what would surprise a user', () => {
+  const base = { url: 'http://127.0.0.1:4010', directory: builtIn, tokensFile: 'tokens.yaml' };
+  it('says the clock is frozen, what a state file brought back, and which fault rules are loaded', () => {
+    const text = formatBanner({
+      ...base,
+      clock: { mode: 'manual', now: Date.UTC(2026, 10, 1), scale: 0 },
+      stateFile: { path: 'state.json', tenants: 2, tasks: 130 },
+      faultRules: ['slow', 'flaky'],
+    });
+    expect(text).toContain('clock    MANUAL, frozen at 2026-11-01T00:00:00.000Z: tasks stay where they are until POST /_emulator/clock/advance');
+    expect(text).toContain('state    restored from state.json: 130 tasks in 2 tenants');
+    expect(text).toContain('faults   2 fault rules loaded (slow, flaky)');
+    expect(text).toContain('ui       http://127.0.0.1:4010/_emulator/ui');
+  });
+  it('says nothing of a real clock, no state file or no rules', () => {
+    const text = formatBanner({ ...base, clock: { mode: 'real', now: 0, scale: 1 }, faultRules: [] });
+    expect(text).not.toMatch(/clock|state |faults/);
+    expect(formatBanner({ ...base, clock: { mode: 'scaled', now: 0, scale: 60 } })).toContain('clock    scaled x60: an hour of scenario passes in 60 s');
+    expect(formatBanner({ ...base, stateFile: { path: 's.json' } })).toContain('state    s.json: new');
+  });
+});

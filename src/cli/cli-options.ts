@@ -2,6 +2,7 @@
 // (--time-scale for `timeScale`), its environment variable (AGENT_TASKS_TIME_SCALE), its help line
 // and its type all follow from the entry.
 import { LOG_LEVELS, type LogLevel } from '../support/logger.js';
+import { LOG_FORMATS, type LogFormat } from '../support/pretty-log-line.js';
 import { DEFAULT_SEED } from '../create-emulator.js';
 import type { AppConfig } from '../app.js';
 import type { ClockMode } from '../engine/clock.js';
@@ -77,6 +78,12 @@ export const OPTIONS = {
     commands: ['serve'],
     default: 'info',
     parse: oneOf(LOG_LEVELS),
+  }),
+  logFormat: option<LogFormat>({
+    arg: 'FORMAT',
+    description: 'pretty (one short coloured line per event; the default on a terminal) or json (JSON lines with tenant and user; the default otherwise)',
+    commands: ['serve'],
+    parse: oneOf(LOG_FORMATS),
   }),
   linkStyle: option<LinkStyle>({
     arg: 'STYLE',

@@ -43,12 +43,12 @@ describe('parseCommandLine', () => {
   });
 
   it('reads AGENT_TASKS_<FLAG> for every option in the table', () => {
-    const samples: Record<string, string> = { port: '5000', host: '::1', fixtures: '/f', seed: '9', baseUrl: 'https://x', logLevel: 'error', linkStyle: 'github',
+    const samples: Record<string, string> = { port: '5000', host: '::1', fixtures: '/f', seed: '9', baseUrl: 'https://x', logLevel: 'error', logFormat: 'pretty', linkStyle: 'github',
       clock: 'scaled', timeScale: '30', clockStart: '2026-01-01T00:00:00Z', scenarios: '/s', defaultScenario: 'cancelled', controlToken: 'c',
       stateFile: '/st', faults: '/fa', tenantIdle: '1000', maxTenants: '3', readyJson: '1', journalSize: '7' };
     expect(Object.keys(samples).sort()).toEqual(Object.keys(OPTIONS).sort());
     const env = Object.fromEntries(Object.entries(samples).map(([name, value]) => [envOf(name), value]));
-    expect(options([], env)).toEqual({ port: 5000, host: '::1', fixtures: '/f', seed: 9, baseUrl: 'https://x', logLevel: 'error', linkStyle: 'github',
+    expect(options([], env)).toEqual({ port: 5000, host: '::1', fixtures: '/f', seed: 9, baseUrl: 'https://x', logLevel: 'error', logFormat: 'pretty', linkStyle: 'github',
       clock: 'scaled', timeScale: 30, clockStart: Date.UTC(2026, 0, 1), scenarios: '/s', defaultScenario: 'cancelled', controlToken: 'c',
       stateFile: '/st', faults: '/fa', tenantIdle: 1000, maxTenants: 3, readyJson: true, journalSize: 7 });
   });

@@ -1,11 +1,13 @@
 import type { ScenarioCatalogue } from './load-scenarios.js';
 import type { StartHints } from './lifecycle.js';
+import type { ChoiceSource } from '../model/task-history.js';
+
+export type { ChoiceSource };
 
 /** `[emulator:scenario=fails]` anywhere in a prompt: lets unmodified clients pick a scenario. */
 const DIRECTIVE = /\[emulator:scenario=([a-z0-9][a-z0-9-]*)\]/i;
 
 export type Choice = { ok: true; scenario: string; from: ChoiceSource } | { ok: false; field: string; message: string };
-export type ChoiceSource = 'queued outcome' | 'prompt directive' | 'request header' | 'repository default' | 'default';
 
 /**
  * Which scenario a new task follows, in this order (docs/lifecycle.md): an outcome queued through

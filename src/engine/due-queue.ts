@@ -46,6 +46,17 @@ export class DueQueue<T = string> {
     }
   }
 
+  /** The earliest entry, left in place; with `drop`, entries `drop` says are stale are removed first. */
+  peek(drop?: (task: T, step: number) => boolean): { at: number; task: T; step: number } | undefined {
+    while (this.count > 0) {
+      const task = this.tasks[0]!;
+      const step = this.steps[0]!;
+      if (!drop?.(task, step)) return { at: this.ats[0]!, task, step };
+      this.removeTop();
+    }
+    return undefined;
+  }
+
   clear(): void {
     this.count = 0;
     this.tasks.length = 0;

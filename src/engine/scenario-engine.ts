@@ -11,6 +11,7 @@ import type { Lifecycle, StartHints, StartResult } from './lifecycle.js';
 import type { ScenarioCatalogue } from './load-scenarios.js';
 import type { ScenarioStep } from './scenario.js';
 import { TRANSITIONS, canMove, isTerminal, refusal } from './state-machine.js';
+import { producedBy, recordHistory, type HistoryCause, type HistoryEntry } from './task-history.js';
 
 export type EngineResult = { ok: true; task: TaskRecord } | { ok: false; reason: 'not_found' | 'conflict'; message: string };
 
@@ -23,8 +24,8 @@ export interface ScenarioEngine extends Lifecycle {
   queueOutcomes(names: readonly string[]): { ok: true } | { ok: false; unknown: string[] };
   outcomes(): string[];
   clearOutcomes(): void;
-  /** Move by hand: the task leaves its scenario and stays where it is put. */
-  move(taskId: string, to: TaskState): EngineResult;
+  /** Move by hand: the task leaves its scenario and stays where it is put. `lever` names it in the history. */
+  move(taskId: string, to: TaskState, lever?: 'move' | 'cancel'): EngineResult;
   /** Answer a task waiting for the user (or idle): a new session, and the scenario goes on. */
   answer(taskId: string, prompt: string): EngineResult;
   /** A follow-up on a finished task: a new session that runs its scenario again. */
@@ -37,6 +38,8 @@ export interface ScenarioEngine extends Lifecycle {
   adopt(task: TaskRecord, how: { state?: TaskState; scenario?: string }): string | undefined;
   /** Steps waiting on the clock (stale entries included), for diagnostics. */
   pending(): number;
+  /** When the earliest step waiting on the clock falls due (the dashboard's "to next due step"). */
+  nextDueAt(): number | undefined;
   settings(): EngineSettings;
   /** Put the default scenario and the outcome queue back as they were (a change that was not saved). */
   restoreSettings(settings: EngineSettings): void;
@@ -72,6 +75,8 @@ export interface ScenarioEngineOptions {
    * together or, when saving fails, not at all (World.atomically). Each at once by default.
    */
   atomically?: <T>(fn: () => T) => T;
+  /** Hears every change recorded in a task's history, once the change is made (logs). */
+  onHistory?: (task: TaskRecord, entry: HistoryEntry) => void;
 }
 
 export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEngine {
@@ -117,7 +122,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   /** Apply the task's current step at `at` and plan the next one. */
   /** Returns the record as changed (a tenant's own copy of a shared one, the first time). */
   const happen = (task: TaskRecord, at: number, prompt?: string): TaskRecord =>
-    change(task, (t) => {
+    changeRecorded(task, at, (t) => stepCause(t, catalogue), (t) => {
       const step = stepOf(t)!;
       if (step.newSession) {
         openSession(t, step.state === 'queued' ? 'queued' : 'in_progress', at, prompt ?? step.newSession.prompt ?? 'Follow-up', tools);
@@ -148,6 +153,32 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
   };
   const conflict = (message: string): EngineResult => ({ ok: false, reason: 'conflict', message });
 
+  /**
+   * Makes a change of the task through the store and records it in the task's history with its
+   * cause (engine/task-history.ts); the change's listener hears it once it is made.
+   */
+  const changeRecorded = (task: TaskRecord, at: number, cause: (t: TaskRecord) => HistoryCause, mutate: (t: TaskRecord) => void): TaskRecord => {
+    let entry: HistoryEntry | undefined;
+    const changed = change(task, (t) => {
+      const from = t.state;
+      const artifacts = t.artifacts;
+      const why = cause(t);
+      mutate(t);
+      entry = { at, from, to: t.state, sessions: t.sessions.length, cause: why };
+      const produced = producedBy(artifacts, t.artifacts);
+      if (produced) entry.produced = produced;
+      recordHistory(t, entry);
+    });
+    if (entry) options.onHistory?.(changed, entry);
+    return changed;
+  };
+  /** Records the creation of a task not yet stored, and tells the listener once it is. */
+  const recordCreation = (task: TaskRecord, cause: HistoryCause) => {
+    const entry: HistoryEntry = { at: task.createdAt, from: null, to: task.state, sessions: task.sessions.length, cause };
+    recordHistory(task, entry);
+    return entry;
+  };
+
   const engine: ScenarioEngine = {
     catalogue,
     settle() {
@@ -161,6 +192,9 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
       // later would go to a separate property array, one more object per step of every task.
       task.progress = { scenario: choice.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
       plan(task);
+      // Not in the listener's call: `?.()` would skip recording too when nobody listens.
+      const created = recordCreation(task, { kind: 'created', scenario: choice.scenario, chosenBy: choice.from });
+      options.onHistory?.(task, created);
       return { ok: true };
     },
     read(task) {
@@ -186,11 +220,11 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     clearOutcomes() {
       changeSettings(() => (outcomeQueue.length = 0));
     },
-    move: (taskId, to) =>
+    move: (taskId, to, lever = 'move') =>
       onTask(taskId, (task) => {
         if (!canMove(task.state, to)) return conflict(refusal(task.state, to));
         const now = clock.now();
-        const moved = change(task, (t) => {
+        const moved = changeRecorded(task, now, () => ({ kind: 'control', lever }), (t) => {
           moveSession(t, to, now, {}, tools);
           t.progress = undefined;
         });
@@ -202,7 +236,10 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
           return conflict(`Only a task waiting_for_user or idle can be answered; this one is ${task.state}`);
         }
         const now = clock.now();
-        const answered = stepOf(task)?.trigger.kind === 'answer' ? happen(task, now, prompt) : change(task, (t) => openSession(t, 'in_progress', now, prompt, tools));
+        const answered =
+          stepOf(task)?.trigger.kind === 'answer'
+            ? happen(task, now, prompt)
+            : changeRecorded(task, now, () => ({ kind: 'answer' }), (t) => openSession(t, 'in_progress', now, prompt, tools));
         return { ok: true, task: answered };
       }),
     followUp: (taskId, prompt) =>
@@ -210,7 +247,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         if (!isTerminal(task.state)) return conflict(`A follow-up needs a finished task; this one is ${task.state} (answer it instead)`);
         const now = clock.now();
         const scenario = task.progress?.scenario ?? defaultScenario;
-        const updated = change(task, (t) => {
+        const updated = changeRecorded(task, now, () => ({ kind: 'follow_up', scenario }), (t) => {
           openSession(t, 'queued', now, prompt, tools);
           t.progress = { scenario, step: 0, since: now, reads: 0, dueAt: undefined };
           plan(t);
@@ -220,7 +257,7 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
     setArchived: (taskId, archived) =>
       onTask(taskId, (task) => {
         const now = clock.now();
-        const changed = change(task, (t) => {
+        const changed = changeRecorded(task, now, () => ({ kind: 'control', lever: archived ? 'archive' : 'unarchive' }), (t) => {
           t.archivedAt = archived ? (t.archivedAt ?? now) : null;
           t.updatedAt = now;
         });
@@ -232,13 +269,16 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         if (how.state !== undefined && how.state !== 'queued') return 'a task loaded with a scenario starts queued';
         task.progress = { scenario: how.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
         plan(task);
+        recordCreation(task, { kind: 'created', scenario: how.scenario, chosenBy: 'control load' });
         return undefined;
       }
       const path = pathTo(how.state ?? 'queued');
       for (const state of path) moveSession(task, state, task.createdAt, {}, tools);
+      recordCreation(task, { kind: 'control', lever: 'load' });
       return undefined;
     },
     pending: () => due.size,
+    nextDueAt: () => due.peek((task, step) => task.seq === 0 || task.progress?.step !== step || stepOf(task)?.trigger.kind !== 'after')?.at,
     settings: current,
     restoreSettings(settings) {
       defaultScenario = settings.defaultScenario;
@@ -268,4 +308,13 @@ export function pathTo(target: TaskState): TaskState[] {
   const path: TaskState[] = [];
   for (let s: TaskState | undefined = target; s !== undefined && s !== 'queued'; s = previous.get(s)) path.unshift(s);
   return path;
+}
+
+/** Why the task's current step happens: its trigger, named with the scenario and step. */
+function stepCause(task: TaskRecord, catalogue: ScenarioCatalogue): HistoryCause {
+  const { scenario, step } = task.progress!;
+  const trigger = catalogue.get(scenario)?.steps[step]?.trigger.kind;
+  if (trigger === 'reads') return { kind: 'poll', scenario, step };
+  if (trigger === 'answer') return { kind: 'answer', scenario, step };
+  return { kind: 'scenario_step', scenario, step };
 }

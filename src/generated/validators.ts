@@ -4470,7 +4470,7 @@ return errors === 0;
 }
 
 exports.validateTenantSnapshot = validate19;
-const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}}}}},"work":{"type":"object","required":["pulls","branches"],"properties":{"pulls":{"type":"array","items":{"type":"object","required":["id","nodeId","number","repositoryId","title","body","headRef","headSha","baseRef","baseSha","state","draft","merged","createdAt","updatedAt","closedAt","mergedAt","mergeCommitSha","mergedById","taskId","reviewerIds"],"properties":{"id":{"type":"integer","minimum":1},"nodeId":{"type":"string"},"number":{"type":"integer","minimum":1},"repositoryId":{"type":"integer"},"title":{"type":"string"},"body":{"type":"string"},"headRef":{"type":"string","minLength":1},"headSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"baseRef":{"type":"string","minLength":1},"baseSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"state":{"enum":["open","closed"]},"draft":{"type":"boolean"},"merged":{"type":"boolean"},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"closedAt":{"type":["number","null"]},"mergedAt":{"type":["number","null"]},"mergeCommitSha":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"mergedById":{"type":["integer","null"]},"taskId":{"type":"string"},"reviewerIds":{"type":"array","items":{"type":"integer"}}}}},"branches":{"type":"array","items":{"type":"object","required":["repositoryId","name","sha","updatedAt"],"properties":{"repositoryId":{"type":"integer"},"name":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"updatedAt":{"type":"number"}}}}}}}};
+const schema20 = {"type":"object","required":["name","seed","clockNow","defaultScenario","outcomes","tasks"],"properties":{"name":{"type":"string"},"seed":{"type":"integer"},"clockNow":{"type":"number"},"defaultScenario":{"type":"string"},"outcomes":{"type":"array","items":{"type":"string"}},"tasks":{"type":"array","items":{"type":"object","required":["id","name","creatorId","creatorType","collaboratorIds","ownerId","ownerLogin","repositoryId","repositoryName","state","sessions","artifacts","archivedAt","createdAt","updatedAt","createPullRequest"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"creatorId":{"type":"integer"},"creatorType":{"enum":["user","organization"]},"collaboratorIds":{"type":"array","items":{"type":"integer"}},"ownerId":{"type":"integer"},"ownerLogin":{"type":"string"},"repositoryId":{"type":"integer"},"repositoryName":{"type":"string"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"array","minItems":1,"items":{"type":"object","required":["id","name","userId","state","createdAt","updatedAt","prompt"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string"},"userId":{"type":"integer"},"state":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"completedAt":{"type":"number"},"prompt":{"type":"string"},"headRef":{"type":"string"},"baseRef":{"type":"string"},"model":{"type":"string"},"usage":{"type":"object","required":["type","amount"],"properties":{"type":{"enum":["ai_credits","premium_requests"]},"amount":{"type":"number"}}},"errorMessage":{"type":"string"}}}},"artifacts":{"type":"array","items":{"type":"object","required":["provider","type","data"],"properties":{"provider":{"const":"github"},"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}},"archivedAt":{"type":["number","null"]},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"customAgent":{"type":"string"},"createPullRequest":{"type":"boolean"},"existingBranch":{"type":"object","required":["headRef","baseRef"],"properties":{"headRef":{"type":"string"},"baseRef":{"type":"string"}}},"progress":{"type":"object","required":["scenario","step","since","reads"],"properties":{"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"since":{"type":"number"},"reads":{"type":"integer","minimum":0},"dueAt":{"type":"number"}}},"history":{"type":"array","items":{"type":"object","required":["at","from","to","sessions","cause"],"properties":{"at":{"type":"number"},"from":{"anyOf":[{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},{"type":"null"}]},"to":{"enum":["queued","in_progress","completed","failed","idle","waiting_for_user","timed_out","cancelled"]},"sessions":{"type":"integer","minimum":0},"cause":{"type":"object","required":["kind"],"properties":{"kind":{"enum":["created","scenario_step","poll","answer","follow_up","control"]},"scenario":{"type":"string"},"step":{"type":"integer","minimum":0},"chosenBy":{"type":"string"},"lever":{"type":"string"}}},"produced":{"type":"object","required":["provider","type","data"],"properties":{"type":{"enum":["pull","branch"]},"data":{"type":"object"}}}}}},"historyDropped":{"type":"integer","minimum":0}}}},"work":{"type":"object","required":["pulls","branches"],"properties":{"pulls":{"type":"array","items":{"type":"object","required":["id","nodeId","number","repositoryId","title","body","headRef","headSha","baseRef","baseSha","state","draft","merged","createdAt","updatedAt","closedAt","mergedAt","mergeCommitSha","mergedById","taskId","reviewerIds"],"properties":{"id":{"type":"integer","minimum":1},"nodeId":{"type":"string"},"number":{"type":"integer","minimum":1},"repositoryId":{"type":"integer"},"title":{"type":"string"},"body":{"type":"string"},"headRef":{"type":"string","minLength":1},"headSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"baseRef":{"type":"string","minLength":1},"baseSha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"state":{"enum":["open","closed"]},"draft":{"type":"boolean"},"merged":{"type":"boolean"},"createdAt":{"type":"number"},"updatedAt":{"type":"number"},"closedAt":{"type":["number","null"]},"mergedAt":{"type":["number","null"]},"mergeCommitSha":{"anyOf":[{"type":"string","pattern":"^[0-9a-f]{40}$"},{"type":"null"}]},"mergedById":{"type":["integer","null"]},"taskId":{"type":"string"},"reviewerIds":{"type":"array","items":{"type":"integer"}}}}},"branches":{"type":"array","items":{"type":"object","required":["repositoryId","name","sha","updatedAt"],"properties":{"repositoryId":{"type":"integer"},"name":{"type":"string","minLength":1},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"},"updatedAt":{"type":"number"}}}}}}}};
 const pattern0 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5291,6 +5291,330 @@ var valid3 = _errs93 === errors;
 else {
 var valid3 = true;
 }
+if(valid3){
+if(data7.history !== undefined){
+let data55 = data7.history;
+const _errs105 = errors;
+if(errors === _errs105){
+if(Array.isArray(data55)){
+var valid12 = true;
+const len5 = data55.length;
+for(let i5=0; i5<len5; i5++){
+let data56 = data55[i5];
+const _errs107 = errors;
+if(errors === _errs107){
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+let missing7;
+if((((((data56.at === undefined) && (missing7 = "at")) || ((data56.from === undefined) && (missing7 = "from"))) || ((data56.to === undefined) && (missing7 = "to"))) || ((data56.sessions === undefined) && (missing7 = "sessions"))) || ((data56.cause === undefined) && (missing7 = "cause"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5,schemaPath:"#/properties/tasks/items/properties/history/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+if(data56.at !== undefined){
+const _errs109 = errors;
+if(!(typeof data56.at == "number")){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/at",schemaPath:"#/properties/tasks/items/properties/history/items/properties/at/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid13 = _errs109 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.from !== undefined){
+let data58 = data56.from;
+const _errs111 = errors;
+const _errs112 = errors;
+let valid14 = false;
+const _errs113 = errors;
+if(!((((((((data58 === "queued") || (data58 === "in_progress")) || (data58 === "completed")) || (data58 === "failed")) || (data58 === "idle")) || (data58 === "waiting_for_user")) || (data58 === "timed_out")) || (data58 === "cancelled"))){
+const err0 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.from.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs113 === errors;
+valid14 = valid14 || _valid0;
+if(!valid14){
+const _errs114 = errors;
+if(data58 !== null){
+const err1 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs114 === errors;
+valid14 = valid14 || _valid0;
+}
+if(!valid14){
+const err2 = {instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/from",schemaPath:"#/properties/tasks/items/properties/history/items/properties/from/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+validate19.errors = vErrors;
+return false;
+}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid13 = _errs111 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.to !== undefined){
+let data59 = data56.to;
+const _errs116 = errors;
+if(!((((((((data59 === "queued") || (data59 === "in_progress")) || (data59 === "completed")) || (data59 === "failed")) || (data59 === "idle")) || (data59 === "waiting_for_user")) || (data59 === "timed_out")) || (data59 === "cancelled"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/to",schemaPath:"#/properties/tasks/items/properties/history/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.to.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid13 = _errs116 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.sessions !== undefined){
+let data60 = data56.sessions;
+const _errs117 = errors;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/sessions",schemaPath:"#/properties/tasks/items/properties/history/items/properties/sessions/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs117){
+if(typeof data60 == "number"){
+if(data60 < 0 || isNaN(data60)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/sessions",schemaPath:"#/properties/tasks/items/properties/history/items/properties/sessions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid13 = _errs117 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.cause !== undefined){
+let data61 = data56.cause;
+const _errs119 = errors;
+if(errors === _errs119){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+let missing8;
+if((data61.kind === undefined) && (missing8 = "kind")){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+if(data61.kind !== undefined){
+let data62 = data61.kind;
+const _errs121 = errors;
+if(!((((((data62 === "created") || (data62 === "scenario_step")) || (data62 === "poll")) || (data62 === "answer")) || (data62 === "follow_up")) || (data62 === "control"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/kind",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/kind/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.cause.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid15 = _errs121 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.scenario !== undefined){
+const _errs122 = errors;
+if(typeof data61.scenario !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/scenario",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/scenario/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs122 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.step !== undefined){
+let data64 = data61.step;
+const _errs124 = errors;
+if(!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/step",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs124){
+if(typeof data64 == "number"){
+if(data64 < 0 || isNaN(data64)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/step",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid15 = _errs124 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.chosenBy !== undefined){
+const _errs126 = errors;
+if(typeof data61.chosenBy !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/chosenBy",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/chosenBy/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs126 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data61.lever !== undefined){
+const _errs128 = errors;
+if(typeof data61.lever !== "string"){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause/lever",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/properties/lever/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid15 = _errs128 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/cause",schemaPath:"#/properties/tasks/items/properties/history/items/properties/cause/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs119 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data56.produced !== undefined){
+let data67 = data56.produced;
+const _errs130 = errors;
+if(errors === _errs130){
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+let missing9;
+if((((data67.provider === undefined) && (missing9 = "provider")) || ((data67.type === undefined) && (missing9 = "type"))) || ((data67.data === undefined) && (missing9 = "data"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+return false;
+}
+else {
+if(data67.type !== undefined){
+let data68 = data67.type;
+const _errs132 = errors;
+if(!((data68 === "pull") || (data68 === "branch"))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced/type",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/properties/type/enum",keyword:"enum",params:{allowedValues: schema20.properties.tasks.items.properties.history.items.properties.produced.properties.type.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid16 = _errs132 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data67.data !== undefined){
+let data69 = data67.data;
+const _errs133 = errors;
+if(!(data69 && typeof data69 == "object" && !Array.isArray(data69))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced/data",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid16 = _errs133 === errors;
+}
+else {
+var valid16 = true;
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5+"/produced",schemaPath:"#/properties/tasks/items/properties/history/items/properties/produced/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs130 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history/" + i5,schemaPath:"#/properties/tasks/items/properties/history/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid12 = _errs107 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/history",schemaPath:"#/properties/tasks/items/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs105 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data7.historyDropped !== undefined){
+let data70 = data7.historyDropped;
+const _errs135 = errors;
+if(!((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70)))){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/historyDropped",schemaPath:"#/properties/tasks/items/properties/historyDropped/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs135){
+if(typeof data70 == "number"){
+if(data70 < 0 || isNaN(data70)){
+validate19.errors = [{instancePath:instancePath+"/tasks/" + i1+"/historyDropped",schemaPath:"#/properties/tasks/items/properties/historyDropped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs135 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
 }
 }
 }
@@ -5334,345 +5658,306 @@ var valid0 = true;
 }
 if(valid0){
 if(data.work !== undefined){
-let data55 = data.work;
-const _errs105 = errors;
-if(errors === _errs105){
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-let missing7;
-if(((data55.pulls === undefined) && (missing7 = "pulls")) || ((data55.branches === undefined) && (missing7 = "branches"))){
-validate19.errors = [{instancePath:instancePath+"/work",schemaPath:"#/properties/work/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+let data71 = data.work;
+const _errs137 = errors;
+if(errors === _errs137){
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+let missing10;
+if(((data71.pulls === undefined) && (missing10 = "pulls")) || ((data71.branches === undefined) && (missing10 = "branches"))){
+validate19.errors = [{instancePath:instancePath+"/work",schemaPath:"#/properties/work/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
 return false;
 }
 else {
-if(data55.pulls !== undefined){
-let data56 = data55.pulls;
-const _errs107 = errors;
-if(errors === _errs107){
-if(Array.isArray(data56)){
-var valid13 = true;
-const len5 = data56.length;
-for(let i5=0; i5<len5; i5++){
-let data57 = data56[i5];
-const _errs109 = errors;
-if(errors === _errs109){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-let missing8;
-if((((((((((((((((((((((data57.id === undefined) && (missing8 = "id")) || ((data57.nodeId === undefined) && (missing8 = "nodeId"))) || ((data57.number === undefined) && (missing8 = "number"))) || ((data57.repositoryId === undefined) && (missing8 = "repositoryId"))) || ((data57.title === undefined) && (missing8 = "title"))) || ((data57.body === undefined) && (missing8 = "body"))) || ((data57.headRef === undefined) && (missing8 = "headRef"))) || ((data57.headSha === undefined) && (missing8 = "headSha"))) || ((data57.baseRef === undefined) && (missing8 = "baseRef"))) || ((data57.baseSha === undefined) && (missing8 = "baseSha"))) || ((data57.state === undefined) && (missing8 = "state"))) || ((data57.draft === undefined) && (missing8 = "draft"))) || ((data57.merged === undefined) && (missing8 = "merged"))) || ((data57.createdAt === undefined) && (missing8 = "createdAt"))) || ((data57.updatedAt === undefined) && (missing8 = "updatedAt"))) || ((data57.closedAt === undefined) && (missing8 = "closedAt"))) || ((data57.mergedAt === undefined) && (missing8 = "mergedAt"))) || ((data57.mergeCommitSha === undefined) && (missing8 = "mergeCommitSha"))) || ((data57.mergedById === undefined) && (missing8 = "mergedById"))) || ((data57.taskId === undefined) && (missing8 = "taskId"))) || ((data57.reviewerIds === undefined) && (missing8 = "reviewerIds"))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5,schemaPath:"#/properties/work/properties/pulls/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+if(data71.pulls !== undefined){
+let data72 = data71.pulls;
+const _errs139 = errors;
+if(errors === _errs139){
+if(Array.isArray(data72)){
+var valid18 = true;
+const len6 = data72.length;
+for(let i6=0; i6<len6; i6++){
+let data73 = data72[i6];
+const _errs141 = errors;
+if(errors === _errs141){
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+let missing11;
+if((((((((((((((((((((((data73.id === undefined) && (missing11 = "id")) || ((data73.nodeId === undefined) && (missing11 = "nodeId"))) || ((data73.number === undefined) && (missing11 = "number"))) || ((data73.repositoryId === undefined) && (missing11 = "repositoryId"))) || ((data73.title === undefined) && (missing11 = "title"))) || ((data73.body === undefined) && (missing11 = "body"))) || ((data73.headRef === undefined) && (missing11 = "headRef"))) || ((data73.headSha === undefined) && (missing11 = "headSha"))) || ((data73.baseRef === undefined) && (missing11 = "baseRef"))) || ((data73.baseSha === undefined) && (missing11 = "baseSha"))) || ((data73.state === undefined) && (missing11 = "state"))) || ((data73.draft === undefined) && (missing11 = "draft"))) || ((data73.merged === undefined) && (missing11 = "merged"))) || ((data73.createdAt === undefined) && (missing11 = "createdAt"))) || ((data73.updatedAt === undefined) && (missing11 = "updatedAt"))) || ((data73.closedAt === undefined) && (missing11 = "closedAt"))) || ((data73.mergedAt === undefined) && (missing11 = "mergedAt"))) || ((data73.mergeCommitSha === undefined) && (missing11 = "mergeCommitSha"))) || ((data73.mergedById === undefined) && (missing11 = "mergedById"))) || ((data73.taskId === undefined) && (missing11 = "taskId"))) || ((data73.reviewerIds === undefined) && (missing11 = "reviewerIds"))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6,schemaPath:"#/properties/work/properties/pulls/items/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
 return false;
 }
 else {
-if(data57.id !== undefined){
-let data58 = data57.id;
-const _errs111 = errors;
-if(!((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58)))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(data73.id !== undefined){
+let data74 = data73.id;
+const _errs143 = errors;
+if(!((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs111){
-if(typeof data58 == "number"){
-if(data58 < 1 || isNaN(data58)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+if(errors === _errs143){
+if(typeof data74 == "number"){
+if(data74 < 1 || isNaN(data74)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/id",schemaPath:"#/properties/work/properties/pulls/items/properties/id/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid14 = _errs111 === errors;
+var valid19 = _errs143 === errors;
 }
 else {
-var valid14 = true;
+var valid19 = true;
 }
-if(valid14){
-if(data57.nodeId !== undefined){
-const _errs113 = errors;
-if(typeof data57.nodeId !== "string"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/nodeId",schemaPath:"#/properties/work/properties/pulls/items/properties/nodeId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid14 = _errs113 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.number !== undefined){
-let data60 = data57.number;
-const _errs115 = errors;
-if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-if(errors === _errs115){
-if(typeof data60 == "number"){
-if(data60 < 1 || isNaN(data60)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
-return false;
-}
-}
-}
-var valid14 = _errs115 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.repositoryId !== undefined){
-let data61 = data57.repositoryId;
-const _errs117 = errors;
-if(!((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61)))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/repositoryId",schemaPath:"#/properties/work/properties/pulls/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid14 = _errs117 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.title !== undefined){
-const _errs119 = errors;
-if(typeof data57.title !== "string"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/title",schemaPath:"#/properties/work/properties/pulls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid14 = _errs119 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.body !== undefined){
-const _errs121 = errors;
-if(typeof data57.body !== "string"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/body",schemaPath:"#/properties/work/properties/pulls/items/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid14 = _errs121 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.headRef !== undefined){
-let data64 = data57.headRef;
-const _errs123 = errors;
-if(errors === _errs123){
-if(typeof data64 === "string"){
-if(func2(data64) < 1){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs123 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.headSha !== undefined){
-let data65 = data57.headSha;
-const _errs125 = errors;
-if(errors === _errs125){
-if(typeof data65 === "string"){
-if(!pattern0.test(data65)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
-return false;
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs125 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.baseRef !== undefined){
-let data66 = data57.baseRef;
-const _errs127 = errors;
-if(errors === _errs127){
-if(typeof data66 === "string"){
-if(func2(data66) < 1){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs127 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.baseSha !== undefined){
-let data67 = data57.baseSha;
-const _errs129 = errors;
-if(errors === _errs129){
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
-return false;
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid14 = _errs129 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.state !== undefined){
-let data68 = data57.state;
-const _errs131 = errors;
-if(!((data68 === "open") || (data68 === "closed"))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/state",schemaPath:"#/properties/work/properties/pulls/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema20.properties.work.properties.pulls.items.properties.state.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid14 = _errs131 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.draft !== undefined){
-const _errs132 = errors;
-if(typeof data57.draft !== "boolean"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/draft",schemaPath:"#/properties/work/properties/pulls/items/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid14 = _errs132 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.merged !== undefined){
-const _errs134 = errors;
-if(typeof data57.merged !== "boolean"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/merged",schemaPath:"#/properties/work/properties/pulls/items/properties/merged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid14 = _errs134 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.createdAt !== undefined){
-const _errs136 = errors;
-if(!(typeof data57.createdAt == "number")){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/createdAt",schemaPath:"#/properties/work/properties/pulls/items/properties/createdAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid14 = _errs136 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.updatedAt !== undefined){
-const _errs138 = errors;
-if(!(typeof data57.updatedAt == "number")){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/updatedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid14 = _errs138 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.closedAt !== undefined){
-let data73 = data57.closedAt;
-const _errs140 = errors;
-if((!(typeof data73 == "number")) && (data73 !== null)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/closedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/closedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.closedAt.type},message:"must be number,null"}];
-return false;
-}
-var valid14 = _errs140 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.mergedAt !== undefined){
-let data74 = data57.mergedAt;
-const _errs142 = errors;
-if((!(typeof data74 == "number")) && (data74 !== null)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/mergedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedAt.type},message:"must be number,null"}];
-return false;
-}
-var valid14 = _errs142 === errors;
-}
-else {
-var valid14 = true;
-}
-if(valid14){
-if(data57.mergeCommitSha !== undefined){
-let data75 = data57.mergeCommitSha;
-const _errs144 = errors;
+if(valid19){
+if(data73.nodeId !== undefined){
 const _errs145 = errors;
-let valid15 = false;
-const _errs146 = errors;
-if(errors === _errs146){
-if(typeof data75 === "string"){
-if(!pattern0.test(data75)){
-const err0 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
-if(vErrors === null){
-vErrors = [err0];
+if(typeof data73.nodeId !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/nodeId",schemaPath:"#/properties/work/properties/pulls/items/properties/nodeId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs145 === errors;
 }
 else {
-vErrors.push(err0);
+var valid19 = true;
 }
-errors++;
+if(valid19){
+if(data73.number !== undefined){
+let data76 = data73.number;
+const _errs147 = errors;
+if(!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs147){
+if(typeof data76 == "number"){
+if(data76 < 1 || isNaN(data76)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/number",schemaPath:"#/properties/work/properties/pulls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid19 = _errs147 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.repositoryId !== undefined){
+let data77 = data73.repositoryId;
+const _errs149 = errors;
+if(!((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/repositoryId",schemaPath:"#/properties/work/properties/pulls/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid19 = _errs149 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.title !== undefined){
+const _errs151 = errors;
+if(typeof data73.title !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/title",schemaPath:"#/properties/work/properties/pulls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs151 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.body !== undefined){
+const _errs153 = errors;
+if(typeof data73.body !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/body",schemaPath:"#/properties/work/properties/pulls/items/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid19 = _errs153 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.headRef !== undefined){
+let data80 = data73.headRef;
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data80 === "string"){
+if(func2(data80) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/headRef",schemaPath:"#/properties/work/properties/pulls/items/properties/headRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs155 === errors;
 }
 else {
-vErrors.push(err1);
+var valid19 = true;
 }
-errors++;
+if(valid19){
+if(data73.headSha !== undefined){
+let data81 = data73.headSha;
+const _errs157 = errors;
+if(errors === _errs157){
+if(typeof data81 === "string"){
+if(!pattern0.test(data81)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+return false;
 }
-}
-var _valid0 = _errs146 === errors;
-valid15 = valid15 || _valid0;
-if(!valid15){
-const _errs148 = errors;
-if(data75 !== null){
-const err2 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err2];
 }
 else {
-vErrors.push(err2);
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/headSha",schemaPath:"#/properties/work/properties/pulls/items/properties/headSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-errors++;
 }
-var _valid0 = _errs148 === errors;
-valid15 = valid15 || _valid0;
+var valid19 = _errs157 === errors;
 }
-if(!valid15){
-const err3 = {instancePath:instancePath+"/work/pulls/" + i5+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.baseRef !== undefined){
+let data82 = data73.baseRef;
+const _errs159 = errors;
+if(errors === _errs159){
+if(typeof data82 === "string"){
+if(func2(data82) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/baseRef",schemaPath:"#/properties/work/properties/pulls/items/properties/baseRef/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs159 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.baseSha !== undefined){
+let data83 = data73.baseSha;
+const _errs161 = errors;
+if(errors === _errs161){
+if(typeof data83 === "string"){
+if(!pattern0.test(data83)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+return false;
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/baseSha",schemaPath:"#/properties/work/properties/pulls/items/properties/baseSha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid19 = _errs161 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.state !== undefined){
+let data84 = data73.state;
+const _errs163 = errors;
+if(!((data84 === "open") || (data84 === "closed"))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/state",schemaPath:"#/properties/work/properties/pulls/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema20.properties.work.properties.pulls.items.properties.state.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid19 = _errs163 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.draft !== undefined){
+const _errs164 = errors;
+if(typeof data73.draft !== "boolean"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/draft",schemaPath:"#/properties/work/properties/pulls/items/properties/draft/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid19 = _errs164 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.merged !== undefined){
+const _errs166 = errors;
+if(typeof data73.merged !== "boolean"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/merged",schemaPath:"#/properties/work/properties/pulls/items/properties/merged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid19 = _errs166 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.createdAt !== undefined){
+const _errs168 = errors;
+if(!(typeof data73.createdAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/createdAt",schemaPath:"#/properties/work/properties/pulls/items/properties/createdAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid19 = _errs168 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.updatedAt !== undefined){
+const _errs170 = errors;
+if(!(typeof data73.updatedAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/updatedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid19 = _errs170 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.closedAt !== undefined){
+let data89 = data73.closedAt;
+const _errs172 = errors;
+if((!(typeof data89 == "number")) && (data89 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/closedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/closedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.closedAt.type},message:"must be number,null"}];
+return false;
+}
+var valid19 = _errs172 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.mergedAt !== undefined){
+let data90 = data73.mergedAt;
+const _errs174 = errors;
+if((!(typeof data90 == "number")) && (data90 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/mergedAt",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedAt/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedAt.type},message:"must be number,null"}];
+return false;
+}
+var valid19 = _errs174 === errors;
+}
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data73.mergeCommitSha !== undefined){
+let data91 = data73.mergeCommitSha;
+const _errs176 = errors;
+const _errs177 = errors;
+let valid20 = false;
+const _errs178 = errors;
+if(errors === _errs178){
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err3 = {instancePath:instancePath+"/work/pulls/" + i6+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5680,80 +5965,119 @@ else {
 vErrors.push(err3);
 }
 errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/work/pulls/" + i6+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var _valid1 = _errs178 === errors;
+valid20 = valid20 || _valid1;
+if(!valid20){
+const _errs180 = errors;
+if(data91 !== null){
+const err5 = {instancePath:instancePath+"/work/pulls/" + i6+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid1 = _errs180 === errors;
+valid20 = valid20 || _valid1;
+}
+if(!valid20){
+const err6 = {instancePath:instancePath+"/work/pulls/" + i6+"/mergeCommitSha",schemaPath:"#/properties/work/properties/pulls/items/properties/mergeCommitSha/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
 validate19.errors = vErrors;
 return false;
 }
 else {
-errors = _errs145;
+errors = _errs177;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs177){
+vErrors.length = _errs177;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid14 = _errs144 === errors;
+var valid19 = _errs176 === errors;
 }
 else {
-var valid14 = true;
+var valid19 = true;
 }
-if(valid14){
-if(data57.mergedById !== undefined){
-let data76 = data57.mergedById;
-const _errs150 = errors;
-if((!((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76)))) && (data76 !== null)){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/mergedById",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedById/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedById.type},message:"must be integer,null"}];
+if(valid19){
+if(data73.mergedById !== undefined){
+let data92 = data73.mergedById;
+const _errs182 = errors;
+if((!((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92)))) && (data92 !== null)){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/mergedById",schemaPath:"#/properties/work/properties/pulls/items/properties/mergedById/type",keyword:"type",params:{type: schema20.properties.work.properties.pulls.items.properties.mergedById.type},message:"must be integer,null"}];
 return false;
 }
-var valid14 = _errs150 === errors;
+var valid19 = _errs182 === errors;
 }
 else {
-var valid14 = true;
+var valid19 = true;
 }
-if(valid14){
-if(data57.taskId !== undefined){
-const _errs152 = errors;
-if(typeof data57.taskId !== "string"){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/taskId",schemaPath:"#/properties/work/properties/pulls/items/properties/taskId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid19){
+if(data73.taskId !== undefined){
+const _errs184 = errors;
+if(typeof data73.taskId !== "string"){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/taskId",schemaPath:"#/properties/work/properties/pulls/items/properties/taskId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid14 = _errs152 === errors;
+var valid19 = _errs184 === errors;
 }
 else {
-var valid14 = true;
+var valid19 = true;
 }
-if(valid14){
-if(data57.reviewerIds !== undefined){
-let data78 = data57.reviewerIds;
-const _errs154 = errors;
-if(errors === _errs154){
-if(Array.isArray(data78)){
-var valid16 = true;
-const len6 = data78.length;
-for(let i6=0; i6<len6; i6++){
-let data79 = data78[i6];
-const _errs156 = errors;
-if(!((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79)))){
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/reviewerIds/" + i6,schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid19){
+if(data73.reviewerIds !== undefined){
+let data94 = data73.reviewerIds;
+const _errs186 = errors;
+if(errors === _errs186){
+if(Array.isArray(data94)){
+var valid21 = true;
+const len7 = data94.length;
+for(let i7=0; i7<len7; i7++){
+let data95 = data94[i7];
+const _errs188 = errors;
+if(!((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95)))){
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/reviewerIds/" + i7,schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid16 = _errs156 === errors;
-if(!valid16){
+var valid21 = _errs188 === errors;
+if(!valid21){
 break;
 }
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5+"/reviewerIds",schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6+"/reviewerIds",schemaPath:"#/properties/work/properties/pulls/items/properties/reviewerIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid14 = _errs154 === errors;
+var valid19 = _errs186 === errors;
 }
 else {
-var valid14 = true;
+var valid19 = true;
 }
 }
 }
@@ -5778,12 +6102,12 @@ var valid14 = true;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i5,schemaPath:"#/properties/work/properties/pulls/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate19.errors = [{instancePath:instancePath+"/work/pulls/" + i6,schemaPath:"#/properties/work/properties/pulls/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid13 = _errs109 === errors;
-if(!valid13){
+var valid18 = _errs141 === errors;
+if(!valid18){
 break;
 }
 }
@@ -5793,108 +6117,108 @@ validate19.errors = [{instancePath:instancePath+"/work/pulls",schemaPath:"#/prop
 return false;
 }
 }
-var valid12 = _errs107 === errors;
+var valid17 = _errs139 === errors;
 }
 else {
-var valid12 = true;
-}
-if(valid12){
-if(data55.branches !== undefined){
-let data80 = data55.branches;
-const _errs158 = errors;
-if(errors === _errs158){
-if(Array.isArray(data80)){
 var valid17 = true;
-const len7 = data80.length;
-for(let i7=0; i7<len7; i7++){
-let data81 = data80[i7];
-const _errs160 = errors;
-if(errors === _errs160){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-let missing9;
-if(((((data81.repositoryId === undefined) && (missing9 = "repositoryId")) || ((data81.name === undefined) && (missing9 = "name"))) || ((data81.sha === undefined) && (missing9 = "sha"))) || ((data81.updatedAt === undefined) && (missing9 = "updatedAt"))){
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7,schemaPath:"#/properties/work/properties/branches/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+}
+if(valid17){
+if(data71.branches !== undefined){
+let data96 = data71.branches;
+const _errs190 = errors;
+if(errors === _errs190){
+if(Array.isArray(data96)){
+var valid22 = true;
+const len8 = data96.length;
+for(let i8=0; i8<len8; i8++){
+let data97 = data96[i8];
+const _errs192 = errors;
+if(errors === _errs192){
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+let missing12;
+if(((((data97.repositoryId === undefined) && (missing12 = "repositoryId")) || ((data97.name === undefined) && (missing12 = "name"))) || ((data97.sha === undefined) && (missing12 = "sha"))) || ((data97.updatedAt === undefined) && (missing12 = "updatedAt"))){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8,schemaPath:"#/properties/work/properties/branches/items/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
 return false;
 }
 else {
-if(data81.repositoryId !== undefined){
-let data82 = data81.repositoryId;
-const _errs162 = errors;
-if(!((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82)))){
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/repositoryId",schemaPath:"#/properties/work/properties/branches/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(data97.repositoryId !== undefined){
+let data98 = data97.repositoryId;
+const _errs194 = errors;
+if(!((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98)))){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/repositoryId",schemaPath:"#/properties/work/properties/branches/items/properties/repositoryId/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid18 = _errs162 === errors;
+var valid23 = _errs194 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data81.name !== undefined){
-let data83 = data81.name;
-const _errs164 = errors;
-if(errors === _errs164){
-if(typeof data83 === "string"){
-if(func2(data83) < 1){
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid18 = _errs164 === errors;
-}
-else {
-var valid18 = true;
-}
-if(valid18){
-if(data81.sha !== undefined){
-let data84 = data81.sha;
-const _errs166 = errors;
-if(errors === _errs166){
-if(typeof data84 === "string"){
-if(!pattern0.test(data84)){
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
+if(valid23){
+if(data97.name !== undefined){
+let data99 = data97.name;
+const _errs196 = errors;
+if(errors === _errs196){
+if(typeof data99 === "string"){
+if(func2(data99) < 1){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/name",schemaPath:"#/properties/work/properties/branches/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid18 = _errs166 === errors;
+var valid23 = _errs196 === errors;
 }
 else {
-var valid18 = true;
+var valid23 = true;
 }
-if(valid18){
-if(data81.updatedAt !== undefined){
-const _errs168 = errors;
-if(!(typeof data81.updatedAt == "number")){
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7+"/updatedAt",schemaPath:"#/properties/work/properties/branches/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-return false;
-}
-var valid18 = _errs168 === errors;
-}
-else {
-var valid18 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate19.errors = [{instancePath:instancePath+"/work/branches/" + i7,schemaPath:"#/properties/work/properties/branches/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(valid23){
+if(data97.sha !== undefined){
+let data100 = data97.sha;
+const _errs198 = errors;
+if(errors === _errs198){
+if(typeof data100 === "string"){
+if(!pattern0.test(data100)){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""}];
 return false;
 }
 }
-var valid17 = _errs160 === errors;
-if(!valid17){
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/sha",schemaPath:"#/properties/work/properties/branches/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid23 = _errs198 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data97.updatedAt !== undefined){
+const _errs200 = errors;
+if(!(typeof data97.updatedAt == "number")){
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8+"/updatedAt",schemaPath:"#/properties/work/properties/branches/items/properties/updatedAt/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid23 = _errs200 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate19.errors = [{instancePath:instancePath+"/work/branches/" + i8,schemaPath:"#/properties/work/properties/branches/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid22 = _errs192 === errors;
+if(!valid22){
 break;
 }
 }
@@ -5904,10 +6228,10 @@ validate19.errors = [{instancePath:instancePath+"/work/branches",schemaPath:"#/p
 return false;
 }
 }
-var valid12 = _errs158 === errors;
+var valid17 = _errs190 === errors;
 }
 else {
-var valid12 = true;
+var valid17 = true;
 }
 }
 }
@@ -5917,7 +6241,7 @@ validate19.errors = [{instancePath:instancePath+"/work",schemaPath:"#/properties
 return false;
 }
 }
-var valid0 = _errs105 === errors;
+var valid0 = _errs137 === errors;
 }
 else {
 var valid0 = true;

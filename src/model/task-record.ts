@@ -1,3 +1,5 @@
+import type { HistoryEntry } from './task-history.js';
+
 // The emulator's own record of a task. Times are epoch milliseconds from the injected clock;
 // presenters turn them into GitHub's second-precision ISO strings.
 
@@ -85,6 +87,10 @@ export interface Task {
   existingBranch?: { headRef: string; baseRef: string };
   /** Where the task is in its scenario (engine/); absent when nothing scripts it. */
   progress?: ScenarioProgress;
+  /** Every change of the task, with its cause (model/task-history.ts, recorded by engine/task-history.ts); absent on generated tasks. */
+  history?: readonly HistoryEntry[];
+  /** History entries dropped past the per-task limit. */
+  historyDropped?: number;
 }
 
 /** A stored task: the task plus the store's bookkeeping, which no format carries (store/task-store.ts). */

@@ -24,6 +24,29 @@ const session = {
   },
 } as const;
 
+const historyEntry = {
+  type: 'object',
+  required: ['at', 'from', 'to', 'sessions', 'cause'],
+  properties: {
+    at: time,
+    from: { anyOf: [state, { type: 'null' }] },
+    to: state,
+    sessions: { type: 'integer', minimum: 0 },
+    cause: {
+      type: 'object',
+      required: ['kind'],
+      properties: {
+        kind: { enum: ['created', 'scenario_step', 'poll', 'answer', 'follow_up', 'control'] },
+        scenario: { type: 'string' },
+        step: { type: 'integer', minimum: 0 },
+        chosenBy: { type: 'string' },
+        lever: { type: 'string' },
+      },
+    },
+    produced: { type: 'object', required: ['provider', 'type', 'data'], properties: { type: { enum: ['pull', 'branch'] }, data: { type: 'object' } } },
+  },
+} as const;
+
 /** The shape of a saved task record (src/model/task-record.ts), for state files and snapshot imports. */
 export const taskRecordSchema = {
   type: 'object',
@@ -55,6 +78,9 @@ export const taskRecordSchema = {
       required: ['scenario', 'step', 'since', 'reads'],
       properties: { scenario: { type: 'string' }, step: { type: 'integer', minimum: 0 }, since: time, reads: { type: 'integer', minimum: 0 }, dueAt: time },
     },
+    // Optional: state files written before tasks had a history still load (engine/task-history.ts).
+    history: { type: 'array', items: historyEntry },
+    historyDropped: { type: 'integer', minimum: 0 },
   },
 } as const;
 

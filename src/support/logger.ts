@@ -1,6 +1,8 @@
 // Structured logging as JSON lines. The level is fixed when the logger is made, so callers can ask
 // `enabled()` once and leave work (such as a per-request middleware) out entirely when it is off.
 
+import { formatPrettyLine, type LogFormat } from './pretty-log-line.js';
+
 export const LOG_LEVELS = ['silent', 'error', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 type EntryLevel = Exclude<LogLevel, 'silent'>;
@@ -21,6 +23,10 @@ export interface LoggerOptions {
   sink: LogSink;
   /** Wall-clock time in epoch ms for the `time` field (injected, like every clock here). */
   now: () => number;
+  /** JSON lines (the default), or one short line per event for a person (support/pretty-log-line.ts). */
+  format?: LogFormat;
+  /** Colour pretty lines (a terminal that takes colour). */
+  colour?: boolean;
 }
 
 export function isLogLevel(value: string): value is LogLevel {
@@ -32,6 +38,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const enabled = (level: EntryLevel) => LOG_LEVELS.indexOf(level) <= rank;
   const write = (level: EntryLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (!enabled(level)) return;
+    if (options.format === 'pretty') return options.sink(formatPrettyLine(options.now(), level, msg, fields, options.colour ?? false), level);
     options.sink(JSON.stringify({ time: new Date(options.now()).toISOString(), level, msg, ...fields }), level);
   };
   return { level: options.level, enabled, error: write('error'), info: write('info'), debug: write('debug') };

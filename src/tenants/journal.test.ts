@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createJournal, type JournalRecord } from './journal.js';
+import { createJournal, JOURNAL_BODY_LIMIT, type JournalRecord } from './journal.js';
 
 const T0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 
@@ -100,5 +100,59 @@ describe('request journal', () => {
     const journal = createJournal(0);
     journal.record(request(1));
     expect(journal.list()).toEqual([]);
+  });
+});
+
+describe('request journal: headers and bodies', () => {
+  const captured = (n: number, body: string | Uint8Array | null, extra: Partial<JournalRecord> = {}): JournalRecord => ({
+    ...request(n),
+    tenant: 'default',
+    user: 'octocat',
+    requestHeaders: { 'content-type': 'application/json' },
+    requestBody: typeof body === 'string' ? body : null,
+    responseHeaders: { 'x-github-request-id': `ID:${n}` },
+    responseBody: body,
+    ...extra,
+  });
+
+  it('keeps both bodies whole up to the limit, and cuts them there, saying so and giving the full size', () => {
+    const journal = createJournal(5);
+    journal.record(captured(1, '{"prompt":"short"}'));
+    const long = `{"prompt":"${'é'.repeat(JOURNAL_BODY_LIMIT)}"}`;
+    journal.record(captured(2, long));
+    journal.record(captured(3, Buffer.from('x'.repeat(JOURNAL_BODY_LIMIT + 10))));
+    const [short, cut, bytes] = journal.list();
+    expect(short!.request).toEqual({ headers: { 'content-type': 'application/json' }, body: '{"prompt":"short"}', bodyBytes: 18, truncated: false });
+    expect(cut!.request).toMatchObject({ body: long.slice(0, JOURNAL_BODY_LIMIT), truncated: true, bodyBytes: Buffer.byteLength(long) });
+    expect(bytes!.response).toMatchObject({ body: 'x'.repeat(JOURNAL_BODY_LIMIT), truncated: true, bodyBytes: JOURNAL_BODY_LIMIT + 10 });
+    expect(short).toMatchObject({ tenant: 'default', user: 'octocat' });
+  });
+
+  it('lets the oldest bodies go once past its budget, keeping the entries and the newest bodies', () => {
+    const budget = 3 * 2000;
+    const journal = createJournal(100, budget);
+    for (let n = 1; n <= 10; n++) journal.record(captured(n, 'b'.repeat(1000)));
+    const entries = journal.list();
+    expect(entries).toHaveLength(10);
+    const held = entries.filter((e) => e.request!.body !== null);
+    // Each entry holds 2,000 characters (request and response): three fit.
+    expect(held.map((e) => e.id)).toEqual([8, 9, 10]);
+    expect(entries[0]!.request).toMatchObject({ body: null, dropped: true, bodyBytes: 1000 });
+    // Still within budget after the ring wraps.
+    const small = createJournal(4, budget);
+    for (let n = 1; n <= 50; n++) small.record(captured(n, 'b'.repeat(700)));
+    const weight = small.list().reduce((sum, e) => sum + (e.request!.body?.length ?? 0) + (e.response!.body?.length ?? 0), 0);
+    expect(weight).toBeLessThanOrEqual(budget);
+    expect(small.list().map((e) => e.id)).toEqual([47, 48, 49, 50]);
+  });
+
+  it('filters by user (any case) and by a substring of the request body', () => {
+    const journal = createJournal(10);
+    journal.record(captured(1, '{"prompt":"a","create_pull_request":true}'));
+    journal.record(captured(2, '{"prompt":"b"}', { user: 'monalisa' }));
+    journal.record(captured(3, null, { user: undefined }));
+    expect(journal.list({ user: 'OctoCat' }).map((e) => e.id)).toEqual([1]);
+    expect(journal.list({ body: '"create_pull_request":true' }).map((e) => e.id)).toEqual([1]);
+    expect(journal.list({ body: 'prompt' }).map((e) => e.id)).toEqual([1, 2]);
   });
 });

@@ -12,6 +12,7 @@ import { createMemoryTaskStore } from '../store/memory-task-store.js';
 import { createCopyOnWriteStore, deepFreeze } from '../store/copy-on-write-store.js';
 import { taskOf, type StoreObserver, type TaskStore } from '../store/task-store.js';
 import { createJournal, type Journal } from './journal.js';
+import type { HistoryListener } from './lifecycle-log.js';
 import { createRateLimitBook, type RateLimitBook } from './rate-limit-book.js';
 import type { RateLimitSettings } from './rate-limit-settings.js';
 import { createFaultBook, type FaultBook } from '../faults/fault-book.js';
@@ -48,6 +49,8 @@ export interface TenantOptions {
   rateLimitSettings?: RateLimitSettings;
   /** The built-in tasks of `seed`, made once and shared by every tenant of that seed until it changes something. */
   sharedFixtures?: SharedFixtures;
+  /** Hears every change recorded in a task's history (the lifecycle log: tenants/lifecycle-log.ts). */
+  onHistory?: HistoryListener;
 }
 
 /** The fixture tasks for one seed, generated once at `startedAt`, in a store nobody writes. */
@@ -140,6 +143,7 @@ export function createTenant(options: TenantOptions): Tenant {
     outcomes: restore?.outcomes,
     onSettingsChange: changes ? (settings, before) => changes.settings(name, settings, () => engine.restoreSettings(before)) : undefined,
     atomically: changes?.atomically,
+    onHistory: options.onHistory && ((task, entry) => options.onHistory!(name, task, entry)),
   });
   const world: World = { ...base, lifecycle: engine, atomically: changes ? changes.atomically : (fn) => fn() };
   if (restore) engine.resume(store.all());

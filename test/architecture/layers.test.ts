@@ -31,7 +31,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   'http/pulls': ['http/shared', 'http/middleware', 'http/repos', ...CORE_BELOW_HTTP],
   'http/users': ['http/shared', 'http/middleware', 'http/repos', ...CORE_BELOW_HTTP],
   // The control API presents tasks as the task operations do.
-  'http/control': ['http/shared', 'http/middleware', 'http/agent-tasks', 'http/pulls', 'http/repos', ...CORE_BELOW_HTTP],
+  // The dashboard (issue 17): pages over the tenants, served under /_emulator/ui.
+  'http/dashboard': ['http/shared', 'http/middleware', ...CORE_BELOW_HTTP],
+  'http/control': ['http/shared', 'http/middleware', 'http/agent-tasks', 'http/pulls', 'http/repos', 'http/dashboard', ...CORE_BELOW_HTTP],
   // The command line and the public control client talk to the emulator, not to its HTTP layer.
   cli: ['root', ...CORE_BELOW_HTTP],
   contract: ['root', ...CORE_BELOW_HTTP],
@@ -43,7 +45,7 @@ const NO_HONO = new Set(['model', 'store', 'engine', 'domain', 'tenants', 'persi
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : (e.name.endsWith('.ts') || e.name.endsWith('.tsx')) && !e.name.includes('.test.') ? [join(dir, e.name)] : [],
   );
 }
 

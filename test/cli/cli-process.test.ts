@@ -113,7 +113,8 @@ describe('agent-tasks-emulator (process)', () => {
     const answer = await slow.finish();
     expect(answer.status).toBe(201);
     expect(await p.exited).toEqual({ code: 0, signal: null });
-    expect(jsonLines(p.stdout()).map((l) => l.msg)).toEqual(['request', 'shutting down', 'request', 'stopped']);
+    // The create's lifecycle event comes before its request line, which is written once it is answered.
+    expect(jsonLines(p.stdout()).map((l) => l.msg)).toEqual(['request', 'shutting down', 'task started', 'request', 'stopped']);
   });
 
   it('exits 0 on SIGINT too', async () => {

@@ -6,6 +6,8 @@ import { createClockRoutes } from './clock-routes.js';
 import { controlDocsUrl, controlError } from './control-kit.js';
 import { CONTROL_TOKEN_REQUIRED, hasControlToken } from '../shared/control-token.js';
 import { createJournalRoutes } from './journal-routes.js';
+import { createHistoryRoutes } from './history-routes.js';
+import { createDashboardRoutes } from '../dashboard/dashboard-routes.js';
 import { createScenarioRoutes } from './scenario-routes.js';
 import { createTaskControlRoutes } from './task-routes.js';
 import { createTenantRoutes } from './tenant-routes.js';
@@ -33,9 +35,12 @@ export function createControlRoutes(options: ControlRouteOptions): Hono<ApiEnv> 
   });
   routes.get('/health', (c) => respondJson(c, 200, { status: 'ok', tenant: c.get('tenant').name, tasks: c.get('world').store.count() }));
   routes.get('/openapi.yaml', (c) => c.body(options.description, 200, { 'content-type': 'application/yaml; charset=utf-8' }));
+  // Before the token check: the dashboard asks for the token itself (a page, not a 401 body).
+  routes.route('/', createDashboardRoutes({ tenants: options.tenants, controlToken: options.controlToken }));
   if (options.controlToken !== undefined) routes.use('*', requireControlToken(options.controlToken));
   routes.route('/', createClockRoutes());
   routes.route('/', createScenarioRoutes());
+  routes.route('/', createHistoryRoutes());
   routes.route('/', createTaskControlRoutes(options.webBaseUrl));
   routes.route('/', createJournalRoutes());
   routes.route('/', createTenantRoutes(options.tenants));

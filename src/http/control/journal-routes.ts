@@ -13,7 +13,13 @@ export function createJournalRoutes(): Hono<ApiEnv> {
       return controlError(c, 422, MESSAGES.validationFailed, [{ field: 'status', code: 'invalid', message: 'status must be an HTTP status code' }]);
     }
     const { journal } = c.get('tenant');
-    const entries = journal.list({ method: c.req.query('method'), path: c.req.query('path'), status: rawStatus === undefined ? undefined : Number(rawStatus) });
+    const entries = journal.list({
+      method: c.req.query('method'),
+      path: c.req.query('path'),
+      status: rawStatus === undefined ? undefined : Number(rawStatus),
+      user: c.req.query('user'),
+      body: c.req.query('body'),
+    });
     return respondJson(c, 200, { capacity: journal.capacity, entries });
   });
   routes.delete('/journal', (c) => {

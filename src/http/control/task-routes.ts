@@ -38,7 +38,7 @@ export function createTaskControlRoutes(webBaseUrl: string): Hono<ApiEnv> {
     if (!read.ok) return read.response;
     return answer(c, c.get('tenant').engine.move(c.req.param('task_id'), read.body.state));
   });
-  routes.post('/tasks/:task_id/cancel', (c) => answer(c, c.get('tenant').engine.move(c.req.param('task_id'), 'cancelled')));
+  routes.post('/tasks/:task_id/cancel', (c) => answer(c, c.get('tenant').engine.move(c.req.param('task_id'), 'cancelled', 'cancel')));
   routes.post('/tasks/:task_id/answer', async (c) => {
     const read = await readControlBody<{ prompt: string }>(c, promptBody);
     if (!read.ok) return read.response;

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../shared/env.js';
+import { requestHeadersOf } from '../shared/capture-exchange.js';
 
 /**
  * Journals a finished request to GitHub's API (not the control API) in the tenant it addressed.
@@ -13,6 +14,8 @@ export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boole
   const pathFrom = path.length > prefix.length ? prefix.length : 0;
   if (path.startsWith('/_emulator/', pathFrom)) return;
   const fault = c.get('fault');
+  const caller = c.get('caller');
+  const answered = c.get('answered');
   tenant.journal.record({
     atMs: tenant.clock.now(),
     method: c.req.method,
@@ -23,6 +26,13 @@ export function recordJournal(c: Context<ApiEnv>, durationMs: number, cut: boole
     durationMs,
     requestId: c.get('requestId') ?? '',
     fault,
+    tenant: tenant.name,
+    user: caller?.user.login,
+    requestHeaders: requestHeadersOf(c),
+    requestBody: c.get('requestText') ?? null,
+    // An answer made without http/shared/answer-headers.ts (a bare 204) shows its own headers.
+    responseHeaders: answered?.headers ?? (cut ? {} : Object.fromEntries(c.res.headers)),
+    responseBody: cut ? null : (answered?.body ?? null),
   });
 }
 

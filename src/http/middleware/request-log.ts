@@ -17,6 +17,8 @@ export function requestLog(logger: Logger, now: () => number): MiddlewareHandler
       status: c.res.status,
       ms: now() - started,
       request_id: (c.get('requestId') as string | undefined) ?? undefined,
+      tenant: (c.get('tenant') as { name: string } | undefined)?.name,
+      user: (c.get('caller') as { user: { login: string } } | undefined)?.user.login,
       ...(debug ? { query: new URL(c.req.url).search || undefined, user_agent: c.req.header('user-agent') } : {}),
     });
   };

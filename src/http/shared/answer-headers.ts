@@ -28,5 +28,7 @@ export function answer(c: Context, body: string | Uint8Array | null, status: num
   // headers join it rather than both being copied into a third; the answer's own win. The gathered
   // object stays as it was, should a second answer be made (an error after the first).
   for (const name in gathered) if (!(name in own)) own[name] = gathered[name]!;
+  // For the request journal: the headers as a plain object, without reading the Response's.
+  c.set('answered', { body, headers: own });
   return new Response(body, { status, headers: own });
 }

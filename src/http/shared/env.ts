@@ -22,5 +22,9 @@ export interface ApiEnv {
     answerHeaders: Record<string, string>;
     /** Whether the answer was made with `answerHeaders` already in it. */
     answerHeadersApplied: boolean;
+    /** The request body as read by the handler, for the journal (http/capture-exchange.ts). */
+    requestText?: string;
+    /** The answer's body and headers as made by http/answer-headers.ts, for the journal. */
+    answered?: { body: string | Uint8Array | null; headers: Record<string, string> };
   };
 }

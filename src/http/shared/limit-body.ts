@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { keepRequestText } from './capture-exchange.js';
 
 /**
  * The request body as text, or undefined when it is over `maxSize` bytes. A declared
@@ -13,9 +14,11 @@ export function readLimitedText(c: Context, maxSize: number): Promise<string | u
   if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
     // The text's own promise, handed on rather than awaited: an async function returning a promise
     // takes three more turns of the microtask queue to settle its own.
-    return (parseInt(length, 10) || 0) > maxSize ? Promise.resolve(undefined) : c.req.text();
+    if ((parseInt(length, 10) || 0) > maxSize) return Promise.resolve(undefined);
+    // Kept for the request journal (http/capture-exchange.ts).
+    return c.req.text().then((text) => keepRequestText(c, text));
   }
-  return readCounted(c, maxSize);
+  return readCounted(c, maxSize).then((text) => keepRequestText(c, text));
 }
 
 /** A body without a declared length, counted as it streams in. */

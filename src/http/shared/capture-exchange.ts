@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ApiEnv } from './env.js';
+import { tokenFrom } from './authenticate.js';
+
+/** The kind of a token GitHub's prefixes name (docs: "About authentication", token formats). */
+const PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['github_pat_', 'fine_grained'],
+  ['ghp_', 'classic'],
+  ['gho_', 'oauth'],
+  ['ghu_', 'app_user'],
+  ['ghs_', 'installation'],
+];
+
+/**
+ * An Authorization value as the journal shows it: the scheme, the token's kind and its user, never
+ * the token. `Bearer ghp_...` from octocat reads `Bearer [redacted classic token of octocat]`.
+ */
+export function redactAuthorization(value: string, known?: { kind: string; login: string }): string {
+  const scheme = /^\s*(\S+)/.exec(value)?.[1] ?? '';
+  const token = tokenFrom(value);
+  if (token === undefined) return `${scheme} [redacted]`.trim();
+  if (known) return `${scheme} [redacted ${known.kind} token of ${known.login}]`;
+  const kind = PREFIXES.find(([prefix]) => token.startsWith(prefix))?.[1];
+  return `${scheme} [redacted ${kind ? `${kind} ` : ''}token unknown to the emulator]`;
+}
+
+/** Header names whose values are secrets in other ways (a control token; cookies). */
+const SECRET = new Set(['x-emulator-control-token', 'cookie', 'proxy-authorization']);
+
+/** The request's headers, lower-case names, secrets redacted. */
+export function requestHeadersOf(c: Context<ApiEnv>): Record<string, string> {
+  const caller = c.get('caller');
+  const out: Record<string, string> = {};
+  c.req.raw.headers.forEach((value, name) => {
+    if (name === 'authorization') out[name] = redactAuthorization(value, caller && { kind: caller.token.kind, login: caller.user.login });
+    else out[name] = SECRET.has(name) ? '[redacted]' : value;
+  });
+  return out;
+}
+
+/** Keeps the request body's text for the journal, once a handler has read it (http/limit-body.ts). */
+export function keepRequestText(c: Context, text: string | undefined): string | undefined {
+  if (text !== undefined) c.set('requestText', text);
+  return text;
+}
