@@ -64,4 +64,20 @@ describe('dashboard routes (HTML and forms)', () => {
     expect((await fetch('http://e/_emulator/ui/journal', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
     expect((await post('/_emulator/ui/login', { token: 'nope' })).status).toBe(401);
   });
+
+  it('links a pull request artifact to the emulated pull request when the emulator keeps pull requests (issue #16)', async () => {
+    const { emulator, fetch } = setup();
+    const res = await fetch('http://e/agents/repos/octocat/hello-world/tasks', { method: 'POST', headers: AUTH, body: '{"prompt":"PR","create_pull_request":true}' });
+    const id = ((await res.json()) as { id: string }).id;
+    await fetch('http://e/_emulator/clock/advance', { method: 'POST', body: '{"by":"1m"}' });
+    const page = () => fetch(`http://e/_emulator/ui/tasks/${id}`).then((r) => r.text());
+    const pullId = (emulator.tenants.default.world.store.get(id)!.artifacts[0]!.data as { id: number }).id;
+    expect(await page()).toContain(`pull request id ${pullId}`);
+    // The shape issue #16's work store gives the world.
+    (emulator.tenants.default.world as unknown as { work: unknown }).work = {
+      pullById: (n: number) => (n === pullId ? { number: 7 } : undefined),
+      branch: () => undefined,
+    };
+    expect(await page()).toContain('href="/repos/octocat/hello-world/pulls/7"');
+  });
 });

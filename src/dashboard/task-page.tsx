@@ -11,6 +11,7 @@ import { describeNext } from './task-rows.js';
 /** A task's page: what it waits for, its levers, timeline, sessions, artifacts and prompt. */
 export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskRecord; back: string; problem?: string }) {
   const { page, tenant, task } = props;
+  const work = workOf(tenant);
   const outlook = explainTask(task, tenant.engine.catalogue, tenant.clock);
   const action = (lever: string) => `${page.base}/tasks/${encodeURIComponent(task.id)}/${lever}`;
   const moves = TRANSITIONS[task.state].filter((s) => s !== 'cancelled');
@@ -125,7 +126,7 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
                     <StateBadge state={e.from} /> → <StateBadge state={e.to} />
                   </td>
                   <td>{describeCause(e.cause)}</td>
-                  <td>{e.produced ? <ArtifactView page={page} task={task} artifact={e.produced} /> : ''}</td>
+                  <td>{e.produced ? <ArtifactView page={page} task={task} artifact={e.produced} work={work} /> : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -170,7 +171,7 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
           <ul>
             {task.artifacts.map((a) => (
               <li>
-                <ArtifactView page={page} task={task} artifact={a} />
+                <ArtifactView page={page} task={task} artifact={a} work={work} />
               </li>
             ))}
           </ul>
@@ -189,18 +190,32 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
   );
 }
 
+/** What the emulated repositories hold (issue #16's work store), where this build has one. */
+interface WorkLookup {
+  pullById(id: number): { number: number } | undefined;
+  branch(repositoryId: number, name: string): unknown;
+}
+
 /**
- * A pull request links to the emulated one when its number is known (pull request routes: issue
- * #16); a branch shows its refs.
+ * The tenant's pull requests and branches, found by shape rather than imported: the dashboard was
+ * written beside issue #16, which adds `world.work`; without it artifacts are shown unlinked.
  */
-function ArtifactView(props: { page: PageContext; task: TaskRecord; artifact: Artifact }) {
+function workOf(tenant: Tenant): WorkLookup | undefined {
+  const work = (tenant.world as unknown as { work?: Partial<WorkLookup> }).work;
+  return typeof work?.pullById === 'function' && typeof work.branch === 'function' ? (work as WorkLookup) : undefined;
+}
+
+/**
+ * A pull request links to the emulated one (`/repos/{owner}/{repo}/pulls/{number}`) and a branch
+ * to its branch, when the emulator keeps them; otherwise they are shown by id and refs.
+ */
+function ArtifactView(props: { page: PageContext; task: TaskRecord; artifact: Artifact; work: WorkLookup | undefined }) {
   const a = props.artifact;
-  if (a.type === 'branch') return <span>branch {a.data.head_ref} → {a.data.base_ref}</span>;
-  const number = (a.data as { number?: number }).number;
-  const text = `pull request ${number !== undefined ? `#${number}` : `id ${a.data.id}`}`;
-  return number !== undefined ? (
-    <a href={`${props.page.prefix}/repos/${props.task.ownerLogin}/${props.task.repositoryName}/pulls/${number}`}>{text}</a>
-  ) : (
-    <span>{text}</span>
-  );
+  const repo = `${props.page.prefix}/repos/${encodeURIComponent(props.task.ownerLogin)}/${encodeURIComponent(props.task.repositoryName)}`;
+  if (a.type === 'branch') {
+    const text = `branch ${a.data.head_ref} → ${a.data.base_ref}`;
+    return props.work?.branch(props.task.repositoryId, a.data.head_ref) ? <a href={`${repo}/branches/${encodeURIComponent(a.data.head_ref)}`}>{text}</a> : <span>{text}</span>;
+  }
+  const number = props.work?.pullById(a.data.id)?.number;
+  return number !== undefined ? <a href={`${repo}/pulls/${number}`}>{`pull request #${number}`}</a> : <span>{`pull request id ${a.data.id}`}</span>;
 }
