@@ -64,4 +64,20 @@ describe('dashboard routes (HTML and forms)', () => {
     expect((await fetch('http://e/_emulator/ui/journal', { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
     expect((await post('/_emulator/ui/login', { token: 'nope' })).status).toBe(401);
   });
+
+  it('links a pull request artifact to the emulated pull request, and a branch to its branch (issue #16)', async () => {
+    const { emulator, fetch } = setup();
+    const create = (body: object) =>
+      fetch('http://e/agents/repos/octocat/hello-world/tasks', { method: 'POST', headers: AUTH, body: JSON.stringify(body) }).then(async (r) => ((await r.json()) as { id: string }).id);
+    const pullTask = await create({ prompt: 'PR', create_pull_request: true });
+    const branchTask = await create({ prompt: 'Branch only', create_pull_request: false });
+    await fetch('http://e/_emulator/clock/advance', { method: 'POST', body: '{"by":"1m"}' });
+    const page = (id: string) => fetch(`http://e/_emulator/ui/tasks/${id}`).then((r) => r.text());
+    const world = emulator.tenants.default.world;
+    const pullId = (world.store.get(pullTask)!.artifacts[0]!.data as { id: number }).id;
+    const number = world.work.pullById(pullId)!.number;
+    expect(await page(pullTask)).toContain(`href="/repos/octocat/hello-world/pulls/${number}">pull request #${number}`);
+    const headRef = (world.store.get(branchTask)!.artifacts[0]!.data as { head_ref: string }).head_ref;
+    expect(await page(branchTask)).toContain(`href="/repos/octocat/hello-world/branches/${encodeURIComponent(headRef)}"`);
+  });
 });

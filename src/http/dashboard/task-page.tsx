@@ -4,6 +4,7 @@ import { explainTask } from '../../engine/explain-task.js';
 import { TRANSITIONS, canMove, isTerminal } from '../../engine/state-machine.js';
 import { describeCause } from '../../engine/task-history.js';
 import type { Tenant } from '../../tenants/tenant.js';
+import type { WorkStore } from '../../domain/work/work-store.js';
 import { ClockPanel } from './clock-panel.js';
 import { ActionForm, Layout, StateBadge, iso, type PageContext } from './layout.js';
 import { describeNext } from './task-rows.js';
@@ -11,6 +12,7 @@ import { describeNext } from './task-rows.js';
 /** A task's page: what it waits for, its levers, timeline, sessions, artifacts and prompt. */
 export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskRecord; back: string; problem?: string }) {
   const { page, tenant, task } = props;
+  const work = tenant.world.work;
   const outlook = explainTask(task, tenant.engine.catalogue, tenant.clock);
   const action = (lever: string) => `${page.base}/tasks/${encodeURIComponent(task.id)}/${lever}`;
   const moves = TRANSITIONS[task.state].filter((s) => s !== 'cancelled');
@@ -125,7 +127,7 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
                     <StateBadge state={e.from} /> → <StateBadge state={e.to} />
                   </td>
                   <td>{describeCause(e.cause)}</td>
-                  <td>{e.produced ? <ArtifactView page={page} task={task} artifact={e.produced} /> : ''}</td>
+                  <td>{e.produced ? <ArtifactView page={page} task={task} artifact={e.produced} work={work} /> : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -170,7 +172,7 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
           <ul>
             {task.artifacts.map((a) => (
               <li>
-                <ArtifactView page={page} task={task} artifact={a} />
+                <ArtifactView page={page} task={task} artifact={a} work={work} />
               </li>
             ))}
           </ul>
@@ -190,17 +192,17 @@ export function TaskPage(props: { page: PageContext; tenant: Tenant; task: TaskR
 }
 
 /**
- * A pull request links to the emulated one when its number is known (pull request routes: issue
- * #16); a branch shows its refs.
+ * A pull request links to the emulated one (`/repos/{owner}/{repo}/pulls/{number}`) and a branch
+ * to its branch; one the repository does not hold (a task loaded with an artifact of its own) is
+ * shown by id and refs.
  */
-function ArtifactView(props: { page: PageContext; task: TaskRecord; artifact: Artifact }) {
+function ArtifactView(props: { page: PageContext; task: TaskRecord; artifact: Artifact; work: WorkStore }) {
   const a = props.artifact;
-  if (a.type === 'branch') return <span>branch {a.data.head_ref} → {a.data.base_ref}</span>;
-  const number = (a.data as { number?: number }).number;
-  const text = `pull request ${number !== undefined ? `#${number}` : `id ${a.data.id}`}`;
-  return number !== undefined ? (
-    <a href={`${props.page.prefix}/repos/${props.task.ownerLogin}/${props.task.repositoryName}/pulls/${number}`}>{text}</a>
-  ) : (
-    <span>{text}</span>
-  );
+  const repo = `${props.page.prefix}/repos/${encodeURIComponent(props.task.ownerLogin)}/${encodeURIComponent(props.task.repositoryName)}`;
+  if (a.type === 'branch') {
+    const text = `branch ${a.data.head_ref} → ${a.data.base_ref}`;
+    return props.work.branch(props.task.repositoryId, a.data.head_ref) ? <a href={`${repo}/branches/${encodeURIComponent(a.data.head_ref)}`}>{text}</a> : <span>{text}</span>;
+  }
+  const number = props.work.pullById(a.data.id)?.number;
+  return number !== undefined ? <a href={`${repo}/pulls/${number}`}>{`pull request #${number}`}</a> : <span>{`pull request id ${a.data.id}`}</span>;
 }
