@@ -121,7 +121,7 @@ export function writeReport(): void {
   }
   if (so) {
     out.push('## Soak', '');
-    out.push(`${so.requests.toLocaleString('en')} requests in ${so.seconds} s (${so.rps}/s): reads, creates in ${so.tenantNames} tenant names against --max-tenants ${so.maxTenants} (${so.tenantsAlive} alive at the end), unknown tokens, unknown paths, bad versions. Memory after GC:`, '');
+    out.push(`${so.requests.toLocaleString('en')} requests in ${so.seconds} s (${so.rps}/s): reads, creates in a moving window of ${so.tenantNames} tenant names against --max-tenants ${so.maxTenants} (${so.tenantsAlive} alive at the end), unknown tokens, unknown paths, bad versions. Memory after GC:`, '');
     out.push('| s | requests | RSS | heap used |', '|---|---|---|---|');
     const samples = so.samples as Array<{ s: number; requests: number; rss: number; heapUsed: number }>;
     const every = Math.max(1, Math.ceil(samples.length / 16));

@@ -9,23 +9,26 @@ const REQUESTS = 200_000;
 const CONNECTIONS = 20;
 const SAMPLE_EVERY_MS = 2_000;
 const MAX_TENANTS = 40;
-const TENANT_NAMES = 50;
+/** Tenant names in use at a time; the window moves on every TENANT_WINDOW_REQUESTS tenant requests. */
+const TENANT_NAMES = 12;
+const TENANT_WINDOW_REQUESTS = 4_000;
 const TIME_LIMIT_S = 600;
 
 /**
  * 200,000 requests of a mix that touches everything kept per request or per caller: reads and
  * creates in tenants that come and go (more names than --max-tenants), unknown tokens, unknown
  * paths, bad versions. Memory is read after GC every two seconds; bounded state shows as a flat line.
- * Creates go only to the rotating tenants: stored tasks grow by design, expired tenants take theirs.
- * Tenants expire after a second unused, so more names than places means both turnover and the
- * 503 a full registry gives (a tenant in use is never dropped for a new one).
+ * Creates go only to tenants that come and go: a window of names moves on as the requests go, the
+ * names left behind expire after a second unused and take their tasks, so stored tasks stay
+ * bounded. (A tenant in use is never dropped for a new one; a full registry answers 503.)
  */
 export async function runSoak() {
   const server = await spawnServer('emulator', { fixturesDir: fixturesWithTasks(60), maxTenants: MAX_TENANTS, tenantIdleMs: 1000, journalSize: 1000 }, { path: REPO_TASKS, headers: API_HEADERS });
   const list = (await (await fetch(`${server.url}${REPO_TASKS}`, { headers: API_HEADERS })).json()) as { tasks: Array<{ id: string }> };
   const taskId = list.tasks[0]!.id;
   const random = createRandom(2026);
-  const tenant = () => `/t/soak-${random.int(0, TENANT_NAMES - 1)}`;
+  let tenantRequests = 0;
+  const tenant = () => `/t/soak-${Math.floor(tenantRequests++ / TENANT_WINDOW_REQUESTS)}-${random.int(0, TENANT_NAMES - 1)}`;
   const junk = () => random.int(0, 2 ** 31).toString(36) + random.int(0, 2 ** 31).toString(36);
   // Each connection walks this list in order, again and again; setupRequest varies what varies.
   const mix: autocannon.Request[] = [
