@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createControlClient, RequestAssertionError } from '../../control-client.js';
 import { createEmulator } from '../../create-emulator.js';
 import { createEmulatorFetch } from '../../emulator-fetch.js';
+import { startEmulator } from '../../start-emulator.js';
 import { redactAuthorization } from '../shared/capture-exchange.js';
 
 const CLASSIC = 'ghp_octocatEmulatorClassicToken000000000';
@@ -31,6 +32,29 @@ describe('the journal keeps what the client sent and what it was answered', () =
     expect(entry!.request).toMatchObject({ body: sent, bodyBytes: sent.length, truncated: false });
     expect(entry!.response).toMatchObject({ body: answer, truncated: false });
     expect(entry!.response!.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': res.headers.get('x-github-request-id') });
+  });
+
+  it('reads the headers from the socket over real HTTP as in process: the same names, values and redaction', async () => {
+    const running = await startEmulator({ clockMode: 'manual', clockStart: Date.UTC(2026, 10, 1) });
+    try {
+      const res = await globalThis.fetch(`${running.url}/agents/repos/octocat/hello-world/tasks`, {
+        method: 'POST',
+        headers: { ...HEADERS, 'x-emulator-control-token': 'secret', 'X-Custom-Thing': 'kept as sent' },
+        body: JSON.stringify({ prompt: 'Over a socket' }),
+      });
+      expect(res.status).toBe(201);
+      const [entry] = running.emulator.tenants.default.journal.list({ method: 'POST' });
+      expect(entry!.request!.headers).toMatchObject({
+        authorization: 'Bearer [redacted classic token of octocat]',
+        'x-github-api-version': '2026-03-10',
+        'x-emulator-control-token': '[redacted]',
+        'x-custom-thing': 'kept as sent',
+        'content-type': 'application/json',
+      });
+      expect(JSON.stringify(entry)).not.toContain(CLASSIC);
+    } finally {
+      await running.stop();
+    }
   });
 
   it('redacts a token it does not know to its kind, and a request without one has no user', async () => {
