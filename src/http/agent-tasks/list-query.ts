@@ -1,6 +1,7 @@
 import type { ListOptions } from '../../domain/agent-tasks.js';
 import type { ValidationProblem } from '../../domain/errors.js';
 import { TASK_STATES, isTaskState, type TaskState } from '../../model/task-record.js';
+import { oneOf, positiveInt } from '../shared/query-values.js';
 import { parseIsoTimestamp } from '../../support/iso-timestamp.js';
 
 export const DEFAULT_PER_PAGE = 30;
@@ -21,11 +22,12 @@ type QueryReader = { get(name: string): string | undefined; all(name: string): s
  */
 export function parseListQuery(query: QueryReader, allowCreatorId: boolean): ParsedList | { problems: ValidationProblem[] } {
   const problems: ValidationProblem[] = [];
+  const refuse = (field: string, message: string) => void problems.push({ field, code: 'invalid', message });
   const perPage = Math.min(MAX_PER_PAGE, positiveInt(query.get('per_page')) ?? DEFAULT_PER_PAGE);
   const page = positiveInt(query.get('page')) ?? 1;
 
-  const sort = oneOf(query.get('sort'), ['updated_at', 'created_at'] as const, 'sort', problems) ?? 'updated_at';
-  const direction = oneOf(query.get('direction'), ['desc', 'asc'] as const, 'direction', problems) ?? 'desc';
+  const sort = oneOf(query.get('sort'), ['updated_at', 'created_at'] as const, 'sort', refuse) ?? 'updated_at';
+  const direction = oneOf(query.get('direction'), ['desc', 'asc'] as const, 'direction', refuse) ?? 'desc';
 
   let states: Set<TaskState> | undefined;
   const rawState = query.get('state');
@@ -64,17 +66,4 @@ export function parseListQuery(query: QueryReader, allowCreatorId: boolean): Par
     perPage,
     options: { states, archived, since, creatorIds, sort, direction, offset: (page - 1) * perPage, limit: perPage },
   };
-}
-
-function positiveInt(raw: string | undefined): number | undefined {
-  if (raw === undefined || !/^\d{1,9}$/.test(raw.trim())) return undefined;
-  const n = Number(raw.trim());
-  return n >= 1 ? n : undefined;
-}
-
-function oneOf<T extends string>(raw: string | undefined, allowed: readonly T[], field: string, problems: ValidationProblem[]): T | undefined {
-  if (raw === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push({ field, code: 'invalid', message: `${field} must be one of: ${allowed.join(', ')}` });
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { ValidationProblem } from '../../domain/errors.js';
+import { oneOf, positiveInt } from '../shared/query-values.js';
 import type { PullQuery, PullSort, PullState } from '../../domain/work/repository-reads.js';
 
 const STATES: readonly PullState[] = ['open', 'closed', 'all'];
@@ -23,10 +24,11 @@ export interface ParsedPullList {
  */
 export function parsePullListQuery(search: URLSearchParams): ParsedPullList | { problems: PullListProblem[] } {
   const problems: PullListProblem[] = [];
-  const state = oneOf(search.get('state'), STATES, 'state', problems) ?? 'open';
-  const sort = oneOf(search.get('sort'), SORTS, 'sort', problems) ?? 'created';
+  const refuse = (field: string, message: string) => void problems.push({ resource: 'PullRequest', field, code: 'invalid', message });
+  const state = oneOf(search.get('state'), STATES, 'state', refuse) ?? 'open';
+  const sort = oneOf(search.get('sort'), SORTS, 'sort', refuse) ?? 'created';
   // "Default: desc when sort is created or sort is not specified, otherwise asc."
-  const direction = oneOf(search.get('direction'), DIRECTIONS, 'direction', problems) ?? (sort === 'created' ? 'desc' : 'asc');
+  const direction = oneOf(search.get('direction'), DIRECTIONS, 'direction', refuse) ?? (sort === 'created' ? 'desc' : 'asc');
   if (problems.length > 0) return { problems };
   const rawHead = search.get('head') ?? '';
   const colon = rawHead.indexOf(':');
@@ -35,17 +37,4 @@ export function parsePullListQuery(search: URLSearchParams): ParsedPullList | { 
   const perPage = Math.min(MAX_PER_PAGE, positiveInt(search.get('per_page')) ?? DEFAULT_PER_PAGE);
   const page = positiveInt(search.get('page')) ?? 1;
   return { page, perPage, query: { state, head, base, sort, direction, offset: (page - 1) * perPage, limit: perPage } };
-}
-
-function positiveInt(raw: string | null): number | undefined {
-  if (raw === null || !/^\d{1,9}$/.test(raw.trim())) return undefined;
-  const n = Number(raw.trim());
-  return n >= 1 ? n : undefined;
-}
-
-function oneOf<T extends string>(raw: string | null, allowed: readonly T[], field: string, problems: PullListProblem[]): T | undefined {
-  if (raw === null) return undefined;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push({ resource: 'PullRequest', field, code: 'invalid', message: `${field} must be one of: ${allowed.join(', ')}` });
-  return undefined;
 }
