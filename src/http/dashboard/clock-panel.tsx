@@ -1,5 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import type { Tenant } from '../../tenants/tenant.js';
+
+/** The clock's buttons: label, and how far each moves it. */
+const ADVANCES = [
+  ['+5 s', '5s'],
+  ['+1 m', '1m'],
+  ['+10 m', '10m'],
+  ['To the next due step', 'next'],
+] as const;
 import { ActionForm, iso, type PageContext } from './layout.js';
 
 /** The tenant clock: mode, now, and buttons to move it (+5 s, +1 m, +10 m, to the next due step). */
@@ -18,18 +26,11 @@ export function ClockPanel(props: { page: PageContext; tenant: Tenant; back: str
         </time>
         . Next due step: {next === undefined ? 'none waiting on the clock' : <time datetime={iso(next)}>{iso(next)}</time>}
       </p>
-      <ActionForm action={action} back={props.back} label="+5 s">
-        <input type="hidden" name="by" value="5s" />
-      </ActionForm>
-      <ActionForm action={action} back={props.back} label="+1 m">
-        <input type="hidden" name="by" value="1m" />
-      </ActionForm>
-      <ActionForm action={action} back={props.back} label="+10 m">
-        <input type="hidden" name="by" value="10m" />
-      </ActionForm>
-      <ActionForm action={action} back={props.back} label="To the next due step">
-        <input type="hidden" name="by" value="next" />
-      </ActionForm>
+      {ADVANCES.map(([label, by]) => (
+        <ActionForm action={action} back={props.back} label={label}>
+          <input type="hidden" name="by" value={by} />
+        </ActionForm>
+      ))}
     </section>
   );
 }
