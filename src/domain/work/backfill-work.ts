@@ -42,6 +42,7 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
       if (store.knows(artifact.data.id)) continue;
       store.addPull({
         id: artifact.data.id,
+        number,
         nodeId: artifact.data.global_id ?? pullNodeId(artifact.data.id),
         repositoryId: task.repositoryId,
         title: task.name,
@@ -59,10 +60,10 @@ export function backfillWork(store: WorkStore, directory: Directory, tasks: Iter
         closedAt: null,
         mergedAt: null,
         mergeCommitSha: null,
-      mergedById: null,
+        mergedById: null,
         taskId: task.id,
         reviewerIds: reviewersOf(task.creatorId),
-      }, number);
+      });
     }
   }
 }

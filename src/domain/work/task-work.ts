@@ -20,7 +20,7 @@ export interface WorkHooksOptions {
 
 /** GitHub's node id prefix for a pull request, followed by an encoding of the id. */
 export function pullNodeId(id: number): string {
-  return ['PR_kwDO', Buffer.from(`pull:${id}`).toString('base64url')].join('');
+  return `PR_kwDO${Buffer.from(`pull:${id}`).toString('base64url')}`;
 }
 
 /** The pull request's body: what the agent was asked, as GitHub's agent quotes the task in its description. */
@@ -47,6 +47,7 @@ export function createWorkHooks(options: WorkHooksOptions): WorkHooks {
     const id = options.serial();
     return store.addPull({
       id,
+      number: store.nextPullNumber(task.repositoryId),
       nodeId: pullNodeId(id),
       repositoryId: task.repositoryId,
       title: task.name,

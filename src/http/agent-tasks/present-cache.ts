@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1Hex as sha1 } from '../../support/sha1.js';
 import type { TaskRecord } from '../../model/task-record.js';
 import type { TaskPage } from '../../store/task-store.js';
 import { createIsoSeconds, presentTask, presentTaskWithSessions, type UrlBases } from './present-task.js';
@@ -58,7 +58,6 @@ export const DEFAULT_PRESENT_CACHE_SIZE = 2_000;
  */
 export const DEFAULT_LIST_CACHE_SIZE = 64;
 
-const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 const COMMA = Buffer.from(',');
 
 /** Splits presented JSON at its URL's base (the first `"url":"`: one inside a string would be escaped). */

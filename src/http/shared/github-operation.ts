@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1Hex } from '../../support/sha1.js';
 import type { Context, Hono } from 'hono';
 import type { OperationId } from './api-types.js';
 import { DEFAULT_API_VERSION } from './messages.js';
@@ -33,7 +33,7 @@ export function githubGet(routes: Hono<ApiEnv>, options: Pick<RepositoryRouteOpt
 /** A body ready for respondPresented: its bytes and the hash its ETag is made of. */
 export function presentedJson(body: unknown): { body: Buffer; hash: string } {
   const json = JSON.stringify(body);
-  return { body: Buffer.from(json), hash: createHash('sha1').update(json).digest('hex') };
+  return { body: Buffer.from(json), hash: sha1Hex(json) };
 }
 
 /** The API version the client selected (http/api-version.ts refused unknown ones already). */
