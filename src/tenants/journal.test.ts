@@ -128,22 +128,68 @@ describe('request journal: headers and bodies', () => {
     expect(short).toMatchObject({ tenant: 'default', user: 'octocat' });
   });
 
-  it('lets the oldest bodies go once past its budget, keeping the entries and the newest bodies', () => {
-    const budget = 3 * 2000;
-    const journal = createJournal(100, budget);
+  it('lets the oldest bodies go once their space is used up, keeping the entries, their headers and the newest bodies', () => {
+    // Blocks of 4,000 bytes, three of them: each request's two bodies take 2,000 bytes, two to a block.
+    const journal = createJournal(100, { bodies: { blockSize: 4000, maxBlocks: 3 }, headers: { blockSize: 4000, maxBlocks: 100 } });
     for (let n = 1; n <= 10; n++) journal.record(captured(n, 'b'.repeat(1000)));
     const entries = journal.list();
     expect(entries).toHaveLength(10);
-    const held = entries.filter((e) => e.request!.body !== null);
-    // Each entry holds 2,000 characters (request and response): three fit.
-    expect(held.map((e) => e.id)).toEqual([8, 9, 10]);
-    expect(entries[0]!.request).toMatchObject({ body: null, dropped: true, bodyBytes: 1000 });
-    // Still within budget after the ring wraps.
-    const small = createJournal(4, budget);
-    for (let n = 1; n <= 50; n++) small.record(captured(n, 'b'.repeat(700)));
-    const weight = small.list().reduce((sum, e) => sum + (e.request!.body?.length ?? 0) + (e.response!.body?.length ?? 0), 0);
-    expect(weight).toBeLessThanOrEqual(budget);
-    expect(small.list().map((e) => e.id)).toEqual([47, 48, 49, 50]);
+    expect(entries.filter((e) => e.request!.body !== null).map((e) => e.id)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(entries[0]!.request).toEqual({ headers: { 'content-type': 'application/json' }, body: null, bodyBytes: 1000, truncated: false, dropped: true });
+    expect(entries[0]!.response).toMatchObject({ headers: { 'x-github-request-id': 'ID:1' }, body: null, dropped: true });
+    expect(entries[9]!.response).toEqual({ headers: { 'x-github-request-id': 'ID:10' }, body: 'b'.repeat(1000), bodyBytes: 1000, truncated: false });
+  });
+
+  it('holds no more than its blocks, however many requests come and however large (a randomized check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 3000 }), { maxLength: 60 }), (sizes) => {
+        const space = { bodies: { blockSize: 4096, maxBlocks: 2 }, headers: { blockSize: 1024, maxBlocks: 2 } };
+        const journal = createJournal(8, space);
+        sizes.forEach((size, n) => journal.record(captured(n, 'é'.repeat(size))));
+        const shown = journal.list();
+        expect(shown.map((e) => e.id)).toEqual(sizes.map((_, n) => n + 1).slice(-8));
+        // Whatever is shown is what was sent, whole or cut at the limit; what is gone says so.
+        for (const e of shown) {
+          const size = sizes[e.id - 1]!;
+          expect(e.request!.bodyBytes).toBe(2 * size);
+          if (e.request!.body === null) expect(e.request!.dropped).toBe(true);
+          else expect(e.request!.body).toBe('é'.repeat(size));
+        }
+        const held = shown.reduce((sum, e) => sum + Buffer.byteLength(e.request!.body ?? '') + Buffer.byteLength(e.response!.body ?? ''), 0);
+        expect(held).toBeLessThanOrEqual(2 * 4096);
+      }),
+    );
+  });
+
+  it('gives back headers and bodies exactly as recorded, whatever they hold (a randomized check)', () => {
+    // Header names are HTTP tokens; values are byte strings without line breaks, as Node and Headers allow.
+    const name = fc.stringMatching(/^[a-z0-9!#$%&'*+.^_`|~-]{1,20}$/);
+    const value = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+    const headers = fc.dictionary(name, value, { maxKeys: 8 });
+    const body = fc.option(fc.string({ unit: 'grapheme', maxLength: 200 }), { nil: null });
+    const message = fc.record({ headers, body }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.array(fc.record({ request: message, response: message }), { maxLength: 6 }), (requests) => {
+        const journal = createJournal(10);
+        requests.forEach(({ request: rq, response: rs }, n) =>
+          journal.record({
+            ...request(n),
+            requestHeaders: rq.headers,
+            requestBody: rq.body,
+            responseHeaders: rs.headers,
+            responseBody: rs.body,
+          }),
+        );
+        const shown = journal.list();
+        requests.forEach(({ request: rq, response: rs }, n) => {
+          const entry = shown[n]!;
+          if (rq.headers === undefined) expect(entry.request).toBeUndefined();
+          else expect(entry.request).toEqual({ headers: rq.headers, body: rq.body ?? null, bodyBytes: rq.body == null ? 0 : Buffer.byteLength(rq.body), truncated: false });
+          if (rs.headers === undefined) expect(entry.response).toBeUndefined();
+          else expect(entry.response).toEqual({ headers: rs.headers, body: rs.body ?? null, bodyBytes: rs.body == null ? 0 : Buffer.byteLength(rs.body), truncated: false });
+        });
+      }),
+    );
   });
 
   it('filters by user (any case) and by a substring of the request body', () => {

@@ -1,3 +1,5 @@
+import { ByteBlocks, nowhere, type Place } from './byte-blocks.js';
+
 /** One API request as the journal keeps it. */
 export interface JournalEntry {
   id: number;
@@ -27,7 +29,7 @@ export interface CapturedMessage {
   bodyBytes: number;
   /** The body was cut at the limit. */
   truncated: boolean;
-  /** The body was let go to keep the journal within its budget (JOURNAL_BODY_BUDGET). */
+  /** The body (and, only once their own space is used up, the headers) was let go to keep the journal within its space (JOURNAL_BODY_BYTES). */
   dropped?: boolean;
 }
 
@@ -64,14 +66,22 @@ export interface JournalRecord {
   responseBody?: string | Uint8Array | null;
 }
 
-/** Each body is kept up to this many characters (UTF-16 code units): docs/lifecycle.md, journal. */
+/** Each body is kept up to this many characters (UTF-16 code units; bytes for an answer sent as bytes): docs/dashboard.md. */
 export const JOURNAL_BODY_LIMIT = 8 * 1024;
+
 /**
- * Characters of bodies a tenant's journal holds at most; past it the oldest entries lose their
- * bodies (method, path, status and headers stay). With headers of about 1 KB an entry, a tenant's
- * journal stays under capacity x 1 KB + 2 x this (about 5 MB at the defaults).
+ * What a tenant's journal keeps of headers and bodies, in blocks made as needed (byte-blocks.ts).
+ * Past these, the oldest requests lose their bodies (method, path, status and, unless their own
+ * space is used up too, headers stay): bodies up to 1 MiB, headers up to 2 MiB, with each
+ * request's slot (about 300 bytes plus its path) on top.
  */
-export const JOURNAL_BODY_BUDGET = 1024 * 1024;
+export const JOURNAL_BODY_BYTES = { blockSize: 64 * 1024, maxBlocks: 16 };
+export const JOURNAL_HEADER_BYTES = { blockSize: 32 * 1024, maxBlocks: 64 };
+
+export interface JournalSpace {
+  bodies: { blockSize: number; maxBlocks: number };
+  headers: { blockSize: number; maxBlocks: number };
+}
 
 /** A bounded request journal: the oldest entries fall off once `capacity` is reached. */
 export interface Journal {
@@ -79,91 +89,156 @@ export interface Journal {
   list(filter?: JournalFilter): JournalEntry[];
   clear(): void;
   readonly capacity: number;
-}
-
-interface Kept {
-  entry: JournalEntry;
-  atMs: number;
-  /**
-   * An answer served from its serialised bytes (a cached list or task), decoded only when the
-   * journal is read: the decode of 8 KB was most of what capture cost a list (bench/NOTES.md).
-   * The bytes are the answer's own, never changed once made (http/present-cache.ts).
-   */
-  raw?: Uint8Array;
-  /** Characters of body this entry holds. */
-  weight: number;
+  /** Entries held now (without reading them). */
+  readonly size: number;
 }
 
 /**
- * A ring of plain entries. (It once kept its strings in byte slots to spare the garbage
- * collector; bodies and headers made that pointless, and plain values are what the rest of the
- * code reads: bench/NOTES.md has the cost.)
+ * One request as the journal holds it: what filters read as plain values, and where its headers
+ * and bodies are in the journal's blocks. Slots are made once and written over when the ring comes
+ * round, so keeping a request makes no object that must outlive it (docs/performance.md).
  */
-export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): Journal {
-  let ring: Kept[] = [];
+interface Slot {
+  id: number;
+  atMs: number;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+  fault: JournalEntry['fault'];
+  tenant: string | undefined;
+  user: string | undefined;
+  /** Which messages were captured (a request refused early may have neither). */
+  requestCaptured: boolean;
+  responseCaptured: boolean;
+  /** Header lines (`name: value\n`), the request's then the answer's. */
+  headers: Place;
+  /** The kept part of each body, the request's then the answer's. */
+  bodies: Place;
+  /** Each body's whole size in bytes (-1: there was none), and whether it was cut. */
+  requestBytes: number;
+  requestTruncated: boolean;
+  responseBytes: number;
+  responseTruncated: boolean;
+}
+
+const newSlot = (): Slot => ({
+  id: 0,
+  atMs: 0,
+  method: '',
+  path: '',
+  query: '',
+  status: 0,
+  durationMs: 0,
+  requestId: '',
+  fault: undefined,
+  tenant: undefined,
+  user: undefined,
+  requestCaptured: false,
+  responseCaptured: false,
+  headers: nowhere(),
+  bodies: nowhere(),
+  requestBytes: -1,
+  requestTruncated: false,
+  responseBytes: -1,
+  responseTruncated: false,
+});
+
+function headerLines(headers: Record<string, string> | undefined): string {
+  let lines = '';
+  for (const name in headers) lines += `${name}: ${headers[name]}\n`;
+  return lines;
+}
+
+function parseHeaderLines(lines: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines.split('\n')) {
+    const colon = line.indexOf(': ');
+    if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 2);
+  }
+  return headers;
+}
+
+const cutText = (body: string) => (body.length > JOURNAL_BODY_LIMIT ? body.slice(0, JOURNAL_BODY_LIMIT) : body);
+
+/** A ring of slots, the oldest written over once `capacity` is reached. */
+export function createJournal(capacity: number, space: JournalSpace = { bodies: JOURNAL_BODY_BYTES, headers: JOURNAL_HEADER_BYTES }): Journal {
+  const ring: Slot[] = [];
+  const headerBlocks = new ByteBlocks(space.headers.blockSize, space.headers.maxBlocks);
+  const bodyBlocks = new ByteBlocks(space.bodies.blockSize, space.bodies.maxBlocks);
   let next = 0;
   let nextId = 1;
-  let weight = 0;
-  // Index into the ring (counted from the oldest) of the first entry that may still hold bodies.
-  let dropFrom = 0;
   const oldestIndex = () => (ring.length < capacity ? 0 : next);
 
-  const dropBodies = (kept: Kept) => {
-    for (const m of [kept.entry.request, kept.entry.response]) {
-      if (m && m.body !== null) {
-        m.body = null;
-        m.dropped = true;
-      }
-    }
-    kept.raw = undefined;
-    weight -= kept.weight;
-    kept.weight = 0;
+  const keep = (slot: Slot, r: JournalRecord) => {
+    const q = r.url.indexOf('?');
+    slot.id = nextId++;
+    slot.atMs = r.atMs;
+    slot.method = r.method;
+    slot.path = r.path.slice(r.pathFrom);
+    slot.query = q === -1 ? '' : r.url.slice(q);
+    slot.status = r.status;
+    slot.durationMs = r.durationMs;
+    slot.requestId = r.requestId;
+    slot.fault = r.fault;
+    slot.tenant = r.tenant;
+    slot.user = r.user;
+    slot.requestCaptured = r.requestHeaders !== undefined;
+    slot.responseCaptured = r.responseHeaders !== undefined;
+    headerBlocks.write(slot.headers, headerLines(r.requestHeaders), headerLines(r.responseHeaders));
+    const requestBody = slot.requestCaptured ? (r.requestBody ?? null) : null;
+    const answer = slot.responseCaptured ? (r.responseBody ?? null) : null;
+    slot.requestBytes = requestBody === null ? -1 : Buffer.byteLength(requestBody);
+    slot.requestTruncated = requestBody !== null && requestBody.length > JOURNAL_BODY_LIMIT;
+    slot.responseBytes = answer === null ? -1 : typeof answer === 'string' ? Buffer.byteLength(answer) : answer.byteLength;
+    slot.responseTruncated = answer !== null && (typeof answer === 'string' ? answer.length : answer.byteLength) > JOURNAL_BODY_LIMIT;
+    const kept = requestBody === null ? '' : cutText(requestBody);
+    // An answer sent as bytes (a cached list or task) is copied as bytes: its start, never decoded here.
+    if (answer !== null && typeof answer !== 'string') bodyBlocks.write(slot.bodies, kept, '', answer.subarray(0, JOURNAL_BODY_LIMIT));
+    else bodyBlocks.write(slot.bodies, kept, answer === null ? '' : cutText(answer));
+  };
+
+  /** The entry as it is shown, made afresh from the slot each time it is read. */
+  const materialise = (slot: Slot): JournalEntry => {
+    const entry: JournalEntry = {
+      id: slot.id,
+      method: slot.method,
+      path: slot.path,
+      query: slot.query,
+      status: slot.status,
+      durationMs: slot.durationMs,
+      requestId: slot.requestId,
+      ...(slot.fault ? { fault: slot.fault } : {}),
+      at: new Date(slot.atMs).toISOString(),
+    };
+    if (slot.tenant !== undefined) entry.tenant = slot.tenant;
+    if (slot.user !== undefined) entry.user = slot.user;
+    const headersGone = !headerBlocks.holds(slot.headers);
+    const bodiesGone = !bodyBlocks.holds(slot.bodies);
+    const message = (lines: string | undefined, body: string | undefined, bytes: number, truncated: boolean): CapturedMessage => {
+      const hadBody = bytes >= 0;
+      const shown: CapturedMessage = { headers: parseHeaderLines(lines ?? ''), body: hadBody && !bodiesGone ? (body ?? '') : null, bodyBytes: Math.max(0, bytes), truncated: hadBody && truncated };
+      if (headersGone || (hadBody && bodiesGone)) shown.dropped = true;
+      return shown;
+    };
+    if (slot.requestCaptured) entry.request = message(headerBlocks.first(slot.headers), bodyBlocks.first(slot.bodies), slot.requestBytes, slot.requestTruncated);
+    if (slot.responseCaptured) entry.response = message(headerBlocks.second(slot.headers), bodyBlocks.second(slot.bodies), slot.responseBytes, slot.responseTruncated);
+    return entry;
   };
 
   return {
     capacity,
+    get size() {
+      return ring.length;
+    },
     record(r) {
       if (capacity <= 0) return;
-      const q = r.url.indexOf('?');
-      const entry: JournalEntry = {
-        id: nextId++,
-        method: r.method,
-        path: r.path.slice(r.pathFrom),
-        query: q === -1 ? '' : r.url.slice(q),
-        status: r.status,
-        durationMs: r.durationMs,
-        requestId: r.requestId,
-        ...(r.fault ? { fault: r.fault } : {}),
-        // Formatted when read: most entries are never read.
-        at: '',
-      };
-      if (r.tenant !== undefined) entry.tenant = r.tenant;
-      if (r.user !== undefined) entry.user = r.user;
-      if (r.requestHeaders) entry.request = capture(r.requestHeaders, r.requestBody ?? null);
-      const answer = r.responseBody ?? null;
-      const raw = answer !== null && typeof answer !== 'string' ? answer : undefined;
-      if (r.responseHeaders) entry.response = capture(r.responseHeaders, raw ? null : answer);
-      if (raw && entry.response) {
-        entry.response.bodyBytes = raw.byteLength;
-        entry.response.truncated = raw.byteLength > JOURNAL_BODY_LIMIT;
-      }
-      // Bytes held count whole: the journal keeps the answer's buffer, not a copy of its start.
-      const held = (entry.request?.body?.length ?? 0) + (raw && entry.response ? raw.byteLength : (entry.response?.body?.length ?? 0));
-      const kept: Kept = { entry, atMs: r.atMs, raw: entry.response ? raw : undefined, weight: held };
-      if (ring.length < capacity) ring.push(kept);
-      else {
-        weight -= ring[next]!.weight;
-        ring[next] = kept;
-        dropFrom = Math.max(0, dropFrom - 1);
-      }
+      const slot = ring.length < capacity ? newSlot() : ring[next]!;
+      keep(slot, r);
+      if (ring.length < capacity) ring.push(slot);
       next = next + 1 === capacity ? 0 : next + 1;
-      weight += kept.weight;
-      // Oldest first, never the entry just recorded.
-      const oldest = oldestIndex();
-      while (weight > budget && dropFrom < ring.length - 1) {
-        dropBodies(ring[(oldest + dropFrom) % capacity]!);
-        dropFrom++;
-      }
     },
     list(filter = {}) {
       const oldest = oldestIndex();
@@ -172,44 +247,22 @@ export function createJournal(capacity: number, budget = JOURNAL_BODY_BUDGET): J
       const user = filter.user?.toLowerCase();
       const prefix = filter.path === undefined ? undefined : filter.path.endsWith('/') ? filter.path : `${filter.path}/`;
       for (let k = 0; k < ring.length; k++) {
-        const kept = ring[(oldest + k) % capacity]!;
-        const entry = materialise(kept);
-        if (method !== undefined && entry.method !== method) continue;
-        if (filter.path !== undefined && entry.path !== filter.path && !entry.path.startsWith(prefix!)) continue;
-        if (filter.status !== undefined && entry.status !== filter.status) continue;
-        if (user !== undefined && entry.user?.toLowerCase() !== user) continue;
+        const slot = ring[(oldest + k) % capacity]!;
+        if (method !== undefined && slot.method !== method) continue;
+        if (filter.path !== undefined && slot.path !== filter.path && !slot.path.startsWith(prefix!)) continue;
+        if (filter.status !== undefined && slot.status !== filter.status) continue;
+        if (user !== undefined && slot.user?.toLowerCase() !== user) continue;
+        const entry = materialise(slot);
         if (filter.body !== undefined && !(entry.request?.body ?? '').includes(filter.body)) continue;
         entries.push(entry);
       }
       return entries;
     },
     clear() {
-      ring = [];
+      ring.length = 0;
       next = 0;
-      weight = 0;
-      dropFrom = 0;
+      headerBlocks.clear();
+      bodyBlocks.clear();
     },
   };
-}
-
-/** The entry as it is shown: its time formatted, an answer kept as bytes decoded (once). */
-function materialise(kept: Kept): JournalEntry {
-  const { entry, raw } = kept;
-  if (entry.at === '') entry.at = new Date(kept.atMs).toISOString();
-  if (raw && entry.response) {
-    entry.response.body = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, JOURNAL_BODY_LIMIT)).toString('utf8');
-    kept.raw = undefined;
-  }
-  return entry;
-}
-
-function capture(headers: Record<string, string>, body: string | Uint8Array | null): CapturedMessage {
-  if (body === null) return { headers, body: null, bodyBytes: 0, truncated: false };
-  if (typeof body === 'string') {
-    const truncated = body.length > JOURNAL_BODY_LIMIT;
-    return { headers, body: truncated ? body.slice(0, JOURNAL_BODY_LIMIT) : body, bodyBytes: Buffer.byteLength(body), truncated };
-  }
-  // An answer served from its serialised bytes (a cached list): only the part kept is decoded.
-  const text = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, JOURNAL_BODY_LIMIT)).toString('utf8');
-  return { headers, body: text, bodyBytes: body.byteLength, truncated: body.byteLength > JOURNAL_BODY_LIMIT };
 }

@@ -28,7 +28,7 @@ export function TenantsPage(props: { page: PageContext; tenants: Tenant[] }) {
                   <td>{t.clock.mode}</td>
                   <td>{iso(t.clock.now())}</td>
                   <td>{t.world.store.count()}</td>
-                  <td>{t.journal.list().length}</td>
+                  <td>{t.journal.size}</td>
                 </tr>
               );
             })}
