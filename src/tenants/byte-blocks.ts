@@ -34,23 +34,29 @@ export class ByteBlocks {
    * larger than a block is not kept (place.block -1). `copy` adds bytes after `second` as they are.
    */
   write(place: Place, first: string, second: string, copy?: Uint8Array): void {
-    const a = Buffer.byteLength(first);
-    const b = Buffer.byteLength(second);
-    const size = a + b + (copy?.byteLength ?? 0);
     place.block = -1;
-    if (size > this.blockSize || this.maxBlocks <= 0) return;
+    if (this.maxBlocks <= 0) return;
+    const copied = copy?.byteLength ?? 0;
+    // Three bytes a UTF-16 unit at most: when that fits, the texts are written without first
+    // being measured (each measure and each write is a call into Node's native code).
+    const most = 3 * (first.length + second.length) + copied;
+    const size = this.current >= 0 && most <= this.blockSize - this.at ? most : Buffer.byteLength(first) + Buffer.byteLength(second) + copied;
+    if (size > this.blockSize) return;
     if (this.current < 0 || this.at + size > this.blockSize) this.nextBlock();
     const block = this.blocks[this.current]!;
     const start = this.at;
-    if (a > 0) block.write(first, start);
-    if (b > 0) block.write(second, start + a);
-    if (copy) block.set(copy, start + a + b);
-    this.at += size;
+    const split = start + (first.length > 0 ? block.write(first, start) : 0);
+    let end = split + (second.length > 0 ? block.write(second, split) : 0);
+    if (copy) {
+      block.set(copy, end);
+      end += copied;
+    }
+    this.at = end;
     place.block = this.current;
     place.generation = this.generations[this.current]!;
     place.start = start;
-    place.split = start + a;
-    place.end = start + size;
+    place.split = split;
+    place.end = end;
   }
 
   /** The first text at `place`, or undefined once its block was reused. */

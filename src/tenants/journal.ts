@@ -153,12 +153,13 @@ function headerLines(headers: Record<string, string> | undefined): string {
 }
 
 function parseHeaderLines(lines: string): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const pairs: Array<[string, string]> = [];
   for (const line of lines.split('\n')) {
     const colon = line.indexOf(': ');
-    if (colon > 0) headers[line.slice(0, colon)] = line.slice(colon + 2);
+    if (colon > 0) pairs.push([line.slice(0, colon), line.slice(colon + 2)]);
   }
-  return headers;
+  // fromEntries defines each name, so a header called __proto__ is a header, not a prototype.
+  return Object.fromEntries(pairs);
 }
 
 const cutText = (body: string) => (body.length > JOURNAL_BODY_LIMIT ? body.slice(0, JOURNAL_BODY_LIMIT) : body);
@@ -190,14 +191,16 @@ export function createJournal(capacity: number, space: JournalSpace = { bodies: 
     headerBlocks.write(slot.headers, headerLines(r.requestHeaders), headerLines(r.responseHeaders));
     const requestBody = slot.requestCaptured ? (r.requestBody ?? null) : null;
     const answer = slot.responseCaptured ? (r.responseBody ?? null) : null;
-    slot.requestBytes = requestBody === null ? -1 : Buffer.byteLength(requestBody);
     slot.requestTruncated = requestBody !== null && requestBody.length > JOURNAL_BODY_LIMIT;
-    slot.responseBytes = answer === null ? -1 : typeof answer === 'string' ? Buffer.byteLength(answer) : answer.byteLength;
     slot.responseTruncated = answer !== null && (typeof answer === 'string' ? answer.length : answer.byteLength) > JOURNAL_BODY_LIMIT;
     const kept = requestBody === null ? '' : cutText(requestBody);
     // An answer sent as bytes (a cached list or task) is copied as bytes: its start, never decoded here.
     if (answer !== null && typeof answer !== 'string') bodyBlocks.write(slot.bodies, kept, '', answer.subarray(0, JOURNAL_BODY_LIMIT));
     else bodyBlocks.write(slot.bodies, kept, answer === null ? '' : cutText(answer));
+    // A body kept whole was measured by writing it.
+    const { block, start, split, end } = slot.bodies;
+    slot.requestBytes = requestBody === null ? -1 : block >= 0 && !slot.requestTruncated ? split - start : Buffer.byteLength(requestBody);
+    slot.responseBytes = answer === null ? -1 : typeof answer !== 'string' ? answer.byteLength : block >= 0 && !slot.responseTruncated ? end - split : Buffer.byteLength(answer);
   };
 
   /** The entry as it is shown, made afresh from the slot each time it is read. */

@@ -17,9 +17,8 @@ export function checkApiVersion(c: Context): Response | undefined {
   return undefined;
 }
 
-/** checkApiVersion before everything after it. */
-export const apiVersion: MiddlewareHandler = async (c, next) => {
+/** checkApiVersion before everything after it (handing on without awaiting, as http/middleware/tenant.ts). */
+export const apiVersion: MiddlewareHandler = (c, next) => {
   const refused = checkApiVersion(c);
-  if (refused) return refused;
-  await next();
+  return refused ? Promise.resolve(refused) : next();
 };

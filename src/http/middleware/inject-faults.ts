@@ -77,10 +77,8 @@ async function apply(c: Context<ApiEnv>, next: () => Promise<void> | void, fired
 
 /** The tenant's fault rules applied to each request (decideFault, then injectFault). */
 export function injectFaults(sleep: (ms: number) => Promise<void>): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
+  return (c, next) => {
     const fired = decideFault(c);
-    if (!fired) return next();
-    const answer = await injectFault(c, fired, sleep, next);
-    if (answer) return answer;
+    return fired ? injectFault(c, fired, sleep, next) : next();
   };
 }

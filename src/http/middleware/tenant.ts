@@ -15,22 +15,24 @@ export type NewTenantGate = (c: Context<ApiEnv>, rest: string) => Response | und
  * GitHub-shaped 404, and a full registry a 503.
  */
 export function resolveTenant(tenants: TenantRegistry, publicBase: string | undefined, gate: NewTenantGate): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
+  // Nothing to do once the handler is done: it hands on by returning next(), not awaiting it
+  // (decisions/0010-plain-middleware.md).
+  return (c, next) => {
     const addressed = parseTenantPath(c.req.path);
     let tenant = tenants.default;
     if (addressed.name !== undefined) {
       const name = addressed.name;
-      if (!isTenantName(name)) return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+      if (!isTenantName(name)) return Promise.resolve(respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
       const found = tenants.find(name);
       if (found) tenant = found;
       else {
         const refused = gate(c, addressed.rest);
-        if (refused) return refused;
+        if (refused) return Promise.resolve(refused);
         try {
           tenant = tenants.open(name)!;
         } catch (error) {
           if (!(error instanceof TenantLimitError)) throw error;
-          return respondError(c, 503, `Service Unavailable: tenant ${name} cannot be made: ${error.message}`, GENERIC_DOCS_URL, undefined, { 'retry-after': '60' });
+          return Promise.resolve(respondError(c, 503, `Service Unavailable: tenant ${name} cannot be made: ${error.message}`, GENERIC_DOCS_URL, undefined, { 'retry-after': '60' }));
         }
       }
     }
@@ -38,6 +40,6 @@ export function resolveTenant(tenants: TenantRegistry, publicBase: string | unde
     c.set('world', tenant.world);
     c.set('tenantPath', addressed);
     c.set('apiBase', `${publicBase ?? originOf(c.req.url)}${addressed.name === undefined ? '' : `/t/${tenant.name}`}`);
-    await next();
+    return next();
   };
 }

@@ -34,7 +34,8 @@ const SECRET = new Set(['x-emulator-control-token', 'cookie', 'proxy-authorizati
  */
 export function requestHeadersOf(c: Context<ApiEnv>): Record<string, string> {
   const caller = c.get('caller');
-  const out: Record<string, string> = {};
+  // No prototype: a header called __proto__ is kept as a header.
+  const out: Record<string, string> = Object.create(null);
   const put = (name: string, value: string) => {
     if (name === 'authorization') out[name] = redactAuthorization(value, caller && { kind: caller.token.kind, login: caller.user.login });
     else out[name] = SECRET.has(name) ? '[redacted]' : value;
