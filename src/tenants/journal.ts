@@ -73,7 +73,7 @@ export const JOURNAL_BODY_LIMIT = 8 * 1024;
  * What a tenant's journal keeps of headers and bodies, in blocks made as needed (byte-blocks.ts).
  * Past these, the oldest requests lose their bodies (method, path, status and, unless their own
  * space is used up too, headers stay): bodies up to 1 MiB, headers up to 2 MiB, with each
- * request's slot (about 300 bytes plus its path) on top.
+ * request's slot on the heap (about 800 bytes with its path and request id) on top.
  */
 export const JOURNAL_BODY_BYTES = { blockSize: 64 * 1024, maxBlocks: 16 };
 export const JOURNAL_HEADER_BYTES = { blockSize: 32 * 1024, maxBlocks: 64 };
