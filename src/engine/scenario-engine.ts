@@ -36,6 +36,8 @@ export interface ScenarioEngine extends Lifecycle {
    * scenario. Returns a reason when neither is possible.
    */
   adopt(task: TaskRecord, how: { state?: TaskState; scenario?: string }): string | undefined;
+  /** Why `adopt` would refuse `how`, asked before anything is made; undefined when it would not. */
+  adoptRefusal(how: { state?: TaskState; scenario?: string }): string | undefined;
   /** Steps waiting on the clock (stale entries included), for diagnostics. */
   pending(): number;
   /** When the earliest step waiting on the clock falls due (the dashboard's "to next due step"). */
@@ -263,10 +265,16 @@ export function createScenarioEngine(options: ScenarioEngineOptions): ScenarioEn
         });
         return { ok: true, task: changed };
       }),
+    adoptRefusal(how) {
+      if (how.scenario === undefined) return undefined;
+      if (!catalogue.has(how.scenario)) return `unknown scenario ${how.scenario}`;
+      if (how.state !== undefined && how.state !== 'queued') return 'a task loaded with a scenario starts queued';
+      return undefined;
+    },
     adopt(task, how) {
+      const refused = engine.adoptRefusal(how);
+      if (refused) return refused;
       if (how.scenario !== undefined) {
-        if (!catalogue.has(how.scenario)) return `unknown scenario ${how.scenario}`;
-        if (how.state !== undefined && how.state !== 'queued') return 'a task loaded with a scenario starts queued';
         task.progress = { scenario: how.scenario, step: 0, since: task.createdAt, reads: 0, dueAt: undefined };
         plan(task);
         recordCreation(task, { kind: 'created', scenario: how.scenario, chosenBy: 'control load' });

@@ -146,6 +146,24 @@ describe('control API', () => {
     expect(active.tasks.map((t) => t.sessions[0]!.prompt)).not.toContain('readied, never stored');
   });
 
+  it('a load refused after a task that would have opened a draft pull request leaves no pull request or branch behind', async () => {
+    const { json } = testEmulator();
+    const pulls = async () => (await json('/repos/octocat/hello-world/pulls?state=all&per_page=100')).body as Array<{ title: string }>;
+    const before = (await pulls()).length;
+    const tasks = [
+      { repository: 'octocat/hello-world', creator: 'octocat', prompt: 'Worked on, never stored', state: 'in_progress', create_pull_request: true },
+      { repository: 'octocat/hello-world', creator: 'octocat', prompt: 'refused', scenario: 'no-such-scenario' },
+    ];
+    const refused = await json('/_emulator/tasks', post({ tasks }));
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'tasks.1.scenario' });
+    expect((await pulls()).map((p) => p.title)).not.toContain('Worked on, never stored');
+    expect((await pulls()).length).toBe(before);
+    // The same load without the refused task opens it.
+    expect((await json('/_emulator/tasks', post({ tasks: tasks.slice(0, 1) }))).status).toBe(201);
+    expect((await pulls()).map((p) => p.title)).toContain('Worked on, never stored');
+  });
+
   it('reset returns to the fixtures; seed regenerates with another seed', async () => {
     const { json, create } = testEmulator();
     const first = (await json(`${REPO}?per_page=1`)).body.tasks[0].id;
