@@ -79,9 +79,11 @@ export function buildTask(world: Pick<World, 'ids' | 'store'>, repository: Repos
     customAgent: input.customAgent,
     createPullRequest: input.createPullRequest,
     existingBranch: input.headRef !== undefined && input.baseRef !== undefined ? { headRef: input.headRef, baseRef: input.baseRef } : undefined,
-    // Set when the lifecycle starts it, right after; a slot made here keeps the record in one
-    // piece (a member added later goes to a separate property array, 40 B a task).
+    // Set when the lifecycle starts it and records it, right after; slots made here keep the record
+    // in one piece and of one shape (a member added later goes to a separate property array, 40 B
+    // a task, and makes every site that reads records see one more shape).
     progress: undefined,
+    history: undefined,
   };
 }
 
