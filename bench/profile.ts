@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_HEADERS, CREATE_BODY, REPO_TASKS } from './lib/api.js';
 import { BENCH_FIXTURES, fixturesWithTasks } from './lib/fixtures-dir.js';
@@ -39,7 +39,10 @@ const perRequest = cpuBefore === undefined || cpuAfter === undefined ? '' : `, s
 console.log(`${what}: ${Math.round(result.rps)} req/s, p99 ${result.p99} ms${perRequest}`);
 
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[] }
-const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+// The newest: a directory given again still holds the profiles of earlier runs.
+const file = readdirSync(dir)
+  .filter((f) => f.endsWith('.cpuprofile'))
+  .sort((a, b) => statSync(join(dir, b)).mtimeMs - statSync(join(dir, a)).mtimeMs)[0]!;
 const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { nodes: Node[] };
 const self = new Map<string, number>();
 let total = 0;
