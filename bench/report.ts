@@ -23,6 +23,8 @@ export function writeReport(): void {
   const fz = readResult<{ runs: number; seed: number; failed: boolean; interrupted: boolean; failure: string | null; seconds: number; requestsPerSecond: number; statuses: Record<string, number> }>('fuzz');
   const so = readResult<any>('soak');
   const tc = readResult<{ tenants: number; newTenantListExtraMs: number; newTenantCreateExtraMs: number; heapPerUnchangedTenantKB: number; heapPerTenantAfterOneCreateKB: number; listInExistingMs: number; createInExistingMs: number }>('tenant-cost');
+  type BudgetRun = { what: string; rps: number; ofCeiling: number; userUs: number; systemUs: number };
+  const cb = readResult<{ measureS: number; rounds: unknown[]; summary: Record<'ceiling' | 'reference' | 'noStepDue' | 'emulator', BudgetRun> }>('create-budget');
   const kl = readResult<{ rounds: number; acknowledgedCreates: number; archives: number; createsInFlightAtKills: number; keptWithoutAnswer: number; problems: string[] }>('kill-loop');
 
   const out: string[] = [];
@@ -40,7 +42,7 @@ export function writeReport(): void {
   out.push(`| hono / @hono/node-server | ${m.hono} / ${m.honoNodeServer} |`, `| autocannon / fast-check | ${m.autocannon} / ${m.fastCheck} |`, `| package | ${m.package} |`);
   out.push('');
   out.push('## Commands', '');
-  out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:tenant-cost  # what a new tenant costs', 'npm run bench:kill-loop  # SIGKILL under load, twelve times', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
+  out.push('```sh', 'npm ci', 'npm run bench            # build, then every section below, then this file', 'npm run bench:http       # throughput against the ceiling', 'npm run bench:create-budget  # what a create costs, against a bare-stack reference', 'npm run bench:big-list   # 100,000 stored tasks', 'npm run bench:startup    # start-up time and memory', 'npm run bench:scenario   # 1,000 tasks on a 30-minute scenario', 'npm run bench:fuzz       # 100,000 fuzzed requests', 'npm run bench:soak       # 200,000 requests, memory over time', 'npm run bench:tenant-cost  # what a new tenant costs', 'npm run bench:kill-loop  # SIGKILL under load, twelve times', 'npm run bench:profile -- list|get|create|big-list   # CPU profile under load', '```', '');
   out.push('Servers run in their own node process (`bench/servers/*.mjs` on the built `dist/`, with', '`--expose-gc`), autocannon in the runner\'s; both on loopback. Each throughput run gets a fresh server.', '');
 
   out.push('## Figures against the floor (DEVELOPERS.md)', '');
@@ -83,6 +85,13 @@ export function writeReport(): void {
       out.push(`| ${name} | ${Math.round(r.rps)} | ${cpu} | ${r.p50} | ${r.p99} | ${r.maxMs} | ${r.non2xx} | ${r.errors + r.timeouts} |`);
     }
     out.push('', `Load average at the end: ${loadAvg(t)}.`, '');
+  }
+  if (cb) {
+    out.push('## What a create costs', '');
+    out.push(`${cb.rounds.length} rounds of four runs, ${cb.measureS} s each after a warm-up, medians. The floor asks create for 25% of the ceiling's POST; the reference shows how much of that budget the bare stack leaves a faithful create (docs/performance.md).`, '');
+    out.push('| run | req/s | of the ceiling | server user µs/req | server system µs/req |', '|---|---|---|---|---|');
+    for (const r of Object.values(cb.summary)) out.push(`| ${r.what} | ${r.rps} | ${pct(r.ofCeiling)} | ${r.userUs} | ${r.systemUs} |`);
+    out.push('', `Load average at the end: ${loadAvg(cb)}.`, '');
   }
   if (big) {
     out.push('## 100,000 stored tasks', '');

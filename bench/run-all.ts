@@ -1,4 +1,5 @@
 import { runBigList } from './big-list.js';
+import { runCreateBudget } from './create-budget.js';
 import { runFuzz } from './fuzz.js';
 import { runJournalCapture } from './journal-capture.js';
 import { runKillLoop } from './kill-loop.js';
@@ -15,6 +16,7 @@ import { runThroughput } from './throughput.js';
  */
 const SECTIONS: Record<string, () => Promise<unknown>> = {
   throughput: runThroughput,
+  'create-budget': runCreateBudget,
   'journal-capture': runJournalCapture,
   'big-list': runBigList,
   'startup-memory': runStartupMemory,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-export type ServerKind = 'emulator' | 'ceiling';
+export type ServerKind = 'emulator' | 'ceiling' | 'reference-create';
 
 export interface MemorySample {
   rss: number;
@@ -27,6 +27,7 @@ export interface RunningServer {
 const SCRIPTS: Record<ServerKind, string> = {
   emulator: fileURLToPath(new URL('../servers/emulator-server.mjs', import.meta.url)),
   ceiling: fileURLToPath(new URL('../servers/ceiling-server.mjs', import.meta.url)),
+  'reference-create': fileURLToPath(new URL('../servers/reference-create-server.mjs', import.meta.url)),
 };
 
 /** A free loopback port, so the runner can poll the child before it says it is ready. */
