@@ -23,6 +23,9 @@ import { createPullRoutes } from './http/pulls/pull-routes.js';
 import { createRepoRoutes } from './http/repos/repo-routes.js';
 import { createUserRoutes } from './http/users/user-routes.js';
 import { createControlPullRoutes } from './http/control/pull-request-routes.js';
+import { controlError } from './http/control/control-kit.js';
+import { controlEndpointsOf, unknownControlPathMessage } from './http/control/unknown-control-path.js';
+import { parseTenantPath } from './http/shared/tenant-path.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -120,7 +123,13 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.use('*', apiVersion);
   app.route('/t/:tenant', api);
   app.route('/', api);
-  app.notFound((c) => respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL));
+  // GitHub's own 404 for its paths; under /_emulator, the emulator's API, one that says what is near.
+  const controlEndpoints = controlEndpointsOf(api.routes);
+  app.notFound((c) => {
+    const { prefix, rest } = c.get('tenantPath') ?? parseTenantPath(c.req.path);
+    if (rest === '/_emulator' || rest.startsWith('/_emulator/')) return controlError(c, 404, unknownControlPathMessage(controlEndpoints, c.req.method, rest, prefix));
+    return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
+  });
   app.onError(answerError);
   return app;
 }

@@ -224,6 +224,26 @@ describe('control API', () => {
     expect((await json('/_emulator/clock', { token: null, headers: { 'x-emulator-control-token': 's3cret' } })).status).toBe(200);
   });
 
+  it('a path under /_emulator that no endpoint answers gets a 404 naming the endpoints near it; GitHub paths keep GitHub\'s 404', async () => {
+    const { json } = testEmulator();
+    const wrong = await json('/_emulator/clock', post({ by: '5m' }));
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toEqual({
+      message: 'Not Found: no control endpoint POST /_emulator/clock. Near it: GET /_emulator/clock, POST /_emulator/clock/advance, POST /_emulator/clock/set.',
+      documentation_url: 'http://localhost/_emulator/openapi.yaml',
+      status: '404',
+    });
+    const inTenant = await json('/t/ci-1/_emulator/tasks/abc/statee', post({ state: 'failed' }));
+    expect(inTenant.status).toBe(404);
+    expect(inTenant.body.message).toContain('POST /t/ci-1/_emulator/tasks/{task_id}/state');
+    expect(inTenant.body.documentation_url).toBe('http://localhost/t/ci-1/_emulator/openapi.yaml');
+    const typo = await json('/_emulator/clok', { token: null });
+    expect(typo.body.message).toMatch(/^Not Found: no control endpoint GET \/_emulator\/clok\. Control paths go on from \/_emulator\/ with .*\bclock, .*\btasks\b/);
+    const github = await json('/agents/nope');
+    expect(github.status).toBe(404);
+    expect(github.body).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+  });
+
   it('every control route is described in openapi/emulator.yaml, which the emulator serves', async () => {
     const { app, request } = testEmulator();
     const described = parse(readFileSync('openapi/emulator.yaml', 'utf8')).paths as Record<string, Record<string, unknown>>;

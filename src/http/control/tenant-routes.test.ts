@@ -32,11 +32,15 @@ describe('/_emulator routes', () => {
     expect(await count('')).toBe(initial);
   });
 
-  it('answers GET on reset with a GitHub-shaped 404, not a reset', async () => {
+  it('answers GET on reset with a GitHub-shaped 404 that names POST, not a reset', async () => {
     const { app } = createEmulator();
     const res = await app.request('/_emulator/reset');
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ message: 'Not Found' });
+    expect(await res.json()).toEqual({
+      message: 'Not Found: no control endpoint GET /_emulator/reset. Near it: POST /_emulator/reset.',
+      documentation_url: 'http://localhost/_emulator/openapi.yaml',
+      status: '404',
+    });
   });
 
   it('exports tasks without the store bookkeeping, and a task imported from it is cached and renewed like any other', async () => {

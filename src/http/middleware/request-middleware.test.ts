@@ -10,7 +10,13 @@ describe('the middleware every request passes', () => {
     for (const path of ['/t/%E0%A4%A/agents/tasks', '/t/%/agents/tasks', '/t/bad%20name/agents/tasks', '/t//agents/tasks']) {
       const res = await app.request(path, { headers: AUTH });
       expect(res.status, path).toBe(404);
-      expect(await json(res), path).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      // The control API's own 404 says what is near (http/control/unknown-control-path.ts).
+      const control = path.startsWith('/_emulator/');
+      expect(await json(res), path).toMatchObject({
+        message: control ? expect.stringMatching(/^Not Found: no control endpoint GET \/_emulator\/nothing\. /) : 'Not Found',
+        documentation_url: control ? 'http://localhost/_emulator/openapi.yaml' : 'https://docs.github.com/rest',
+        status: '404',
+      });
       expect(res.headers.get('x-github-request-id'), path).toMatch(/^[0-9A-F]+(:[0-9A-F]+){4}$/);
       expect(res.headers.get('x-github-media-type'), path).toBe('github.v3; format=json');
     }
@@ -69,7 +75,13 @@ describe('the middleware every request passes', () => {
     for (const path of ['/agents/nothing', '/t/team-b/nothing', '/_emulator/nothing']) {
       const res = await app.request(path, { headers: AUTH });
       expect(res.status, path).toBe(404);
-      expect(await json(res), path).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
+      // The control API's own 404 says what is near (http/control/unknown-control-path.ts).
+      const control = path.startsWith('/_emulator/');
+      expect(await json(res), path).toMatchObject({
+        message: control ? expect.stringMatching(/^Not Found: no control endpoint GET \/_emulator\/nothing\. /) : 'Not Found',
+        documentation_url: control ? 'http://localhost/_emulator/openapi.yaml' : 'https://docs.github.com/rest',
+        status: '404',
+      });
       expect(res.headers.get('x-github-request-id'), path).toMatch(/^[0-9A-F]+(:[0-9A-F]+){4}$/);
     }
     // Each went through the door once: one journal entry each outside the control API.
