@@ -112,21 +112,22 @@ export class ScopeIndex {
       const first = early();
       for (let k = 0; k < first.length && !full; k++) full = take(first[k]!);
     }
+    // Each bucket's next task, read again only from the bucket a step took it from.
+    const next = (i: number) => (lo[i]! < hi[i]! ? lists[i]!.at(q.descending ? hi[i]! - 1 : lo[i]!) : undefined);
+    const heads = lists.map((_, i) => next(i));
     while (!full) {
       let best = -1;
-      let bestTask: TaskRecord | undefined;
-      for (let i = 0; i < lists.length; i++) {
-        if (lo[i]! >= hi[i]!) continue;
-        const candidate = lists[i]!.at(q.descending ? hi[i]! - 1 : lo[i]!);
-        if (!bestTask || (q.descending ? compareBy(q.key, candidate, bestTask) > 0 : compareBy(q.key, candidate, bestTask) < 0)) {
-          best = i;
-          bestTask = candidate;
-        }
+      for (let i = 0; i < heads.length; i++) {
+        const head = heads[i];
+        if (head === undefined) continue;
+        if (best < 0 || (q.descending ? compareBy(q.key, head, heads[best]!) > 0 : compareBy(q.key, head, heads[best]!) < 0)) best = i;
       }
-      if (!bestTask) break;
+      if (best < 0) break;
+      const chosen = heads[best]!;
       if (q.descending) hi[best]!--;
       else lo[best]!++;
-      if (keep(bestTask)) full = take(bestTask);
+      heads[best] = next(best);
+      if (keep(chosen)) full = take(chosen);
     }
     if (q.descending && !full) {
       const last = early();
