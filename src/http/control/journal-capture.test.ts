@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createControlClient, RequestAssertionError } from '../../control-client.js';
 import { createEmulator } from '../../create-emulator.js';
@@ -19,7 +20,9 @@ describe('the journal keeps what the client sent and what it was answered', () =
   it('keeps headers with Authorization redacted to the token kind and user, both bodies, the user and the tenant', async () => {
     const { fetch, control } = setup();
     const sent = JSON.stringify({ prompt: 'Add a guide', create_pull_request: true });
-    const res = await fetch(`${REPO}?x=1`, { method: 'POST', headers: { ...HEADERS, 'x-emulator-control-token': 'secret' }, body: sent });
+    // Pairs: a header named __proto__ in an object would be taken for its prototype on the way.
+    const headers = [...Object.entries(HEADERS), ['x-emulator-control-token', 'secret'], ['__proto__', 'a header like any other']] as Array<[string, string]>;
+    const res = await fetch(`${REPO}?x=1`, { method: 'POST', headers, body: sent });
     const answer = await res.text();
     const [entry] = await control.journal({ method: 'POST' });
     expect(entry).toMatchObject({ method: 'POST', path: '/agents/repos/octocat/hello-world/tasks', query: '?x=1', status: 201, user: 'octocat', tenant: 'default' });
@@ -28,6 +31,8 @@ describe('the journal keeps what the client sent and what it was answered', () =
       'x-github-api-version': '2026-03-10',
       'x-emulator-control-token': '[redacted]',
     });
+    // A header named __proto__ is kept as a header, not taken for the object's prototype.
+    expect(Object.getOwnPropertyDescriptor(entry!.request!.headers, '__proto__')?.value).toBe('a header like any other');
     expect(JSON.stringify(entry)).not.toContain(CLASSIC);
     expect(entry!.request).toMatchObject({ body: sent, bodyBytes: sent.length, truncated: false });
     expect(entry!.response).toMatchObject({ body: answer, truncated: false });
@@ -52,6 +57,30 @@ describe('the journal keeps what the client sent and what it was answered', () =
         'content-type': 'application/json',
       });
       expect(JSON.stringify(entry)).not.toContain(CLASSIC);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('over a socket keeps the headers Node\'s own object loses: every value of a repeated one, and one named __proto__', async () => {
+    const running = await startEmulator({ clockMode: 'manual', clockStart: Date.UTC(2026, 10, 1) });
+    try {
+      const { hostname, port } = new URL(running.url);
+      // Written by hand: fetch itself drops a header named __proto__.
+      const head = ['GET /agents/tasks HTTP/1.1', `Host: ${hostname}:${port}`, `Authorization: Bearer ${CLASSIC}`, 'User-Agent: first', 'user-agent: second', 'X-Trace: a', 'x-trace: b', '__proto__: a header like any other', 'Connection: close'];
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(`${head.join('\r\n')}\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+      const [entry] = running.emulator.tenants.default.journal.list({ path: '/agents/tasks' });
+      const headers = entry!.request!.headers;
+      expect(headers).toMatchObject({ authorization: 'Bearer [redacted classic token of octocat]', 'user-agent': 'first, second', 'x-trace': 'a, b' });
+      expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value).toBe('a header like any other');
+      expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
     } finally {
       await running.stop();
     }

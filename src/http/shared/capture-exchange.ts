@@ -28,25 +28,26 @@ export function redactAuthorization(value: string, known?: { kind: string; login
 const SECRET = new Set(['x-emulator-control-token', 'cookie', 'proxy-authorization']);
 
 /**
- * The request's headers, lower-case names, secrets redacted. Over a real socket they are read
- * from Node's own request: asking the web Request for its headers builds a Headers object from
- * them first, a fifth of what capture cost a create (docs/performance.md).
+ * The request's headers as the client sent them: lower-case names, a repeated header's values
+ * joined with ", " (as web Headers joins them in process), secrets redacted. Over a real socket
+ * they are read from Node's raw list: asking the web Request for its headers builds a Headers
+ * object first (a fifth of what capture cost a create, docs/performance.md), and Node's own
+ * `headers` object keeps only the first of some repeated headers and loses one named __proto__.
  */
 export function requestHeadersOf(c: Context<ApiEnv>): Record<string, string> {
   const caller = c.get('caller');
-  // No prototype: a header called __proto__ is kept as a header.
-  const out: Record<string, string> = Object.create(null);
+  // A plain object (one without a prototype is a dictionary to V8, slower to fill and to walk),
+  // so a header called __proto__ is defined rather than assigned, which would set the prototype.
+  const out: Record<string, string> = {};
   const put = (name: string, value: string) => {
-    if (name === 'authorization') out[name] = redactAuthorization(value, caller && { kind: caller.token.kind, login: caller.user.login });
-    else out[name] = SECRET.has(name) ? '[redacted]' : value;
+    let shown = name === 'authorization' ? redactAuthorization(value, caller && { kind: caller.token.kind, login: caller.user.login }) : SECRET.has(name) ? '[redacted]' : value;
+    if (Object.hasOwn(out, name)) shown = `${out[name]}, ${shown}`;
+    if (name === '__proto__') Object.defineProperty(out, name, { value: shown, enumerable: true, writable: true, configurable: true });
+    else out[name] = shown;
   };
-  const incoming = (c.env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)?.incoming?.headers;
-  if (incoming) {
-    for (const name in incoming) {
-      const value = incoming[name];
-      if (value !== undefined) put(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-  } else c.req.raw.headers.forEach((value, name) => put(name, value));
+  const raw = (c.env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (raw) for (let i = 0; i + 1 < raw.length; i += 2) put(raw[i]!.toLowerCase(), raw[i + 1]!);
+  else c.req.raw.headers.forEach((value, name) => put(name, value));
   return out;
 }
 
