@@ -18,6 +18,8 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
   // showed before with other contents (http/agent-tasks/present-cache.ts relies on it).
   let lastRevision = 0;
   let version = 0;
+  const pages = new Map<string, TaskPage>();
+  let pagesVersion = -1;
 
   // Each record lives in its repository's index and its creator's.
   const addToIndexes = (task: TaskRecord) => {
@@ -40,6 +42,49 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
 
   function scopeIndex(scope: TaskScope): ScopeIndex | undefined {
     return scope.kind === 'repository' ? byRepository.get(scope.repositoryId) : byCreator.get(scope.userId);
+  }
+
+  /** The page a query asks for, read from the indexes. */
+  function findPage(q: TaskQuery): TaskPage {
+    const index = scopeIndex(q.scope);
+    if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
+    // In a repository's scope every task shares the repository and the filter is by creator; in
+    // a creator's, the other way round. A filter on the scope's own id keeps all or nothing.
+    const inRepository = q.scope.kind === 'repository';
+    const ownId = q.scope.kind === 'repository' ? q.scope.repositoryId : q.scope.userId;
+    const visibility = inRepository ? undefined : q.repositoryIds;
+    const others = inRepository ? q.creatorIds : q.repositoryIds;
+    const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
+    // Totals are within visibility (repositoryIds), whatever the other filters.
+    const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
+    const totalActive = hidden ? 0 : index.size(false, visibility);
+    const totalArchived = hidden ? 0 : index.size(true, visibility);
+    if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, totalActive, totalArchived };
+    // Filtered down to one other id (one creator in a repository, one repository a token may
+    // see), the tasks are those of both scopes: the page is read from the smaller one, so a
+    // creator with a few tasks in a repository of many is not found by walking them all.
+    let walked = index;
+    let walkedOthers = others;
+    if (others?.size === 1) {
+      const [other] = others as ReadonlySet<number>;
+      const across = (inRepository ? byCreator : byRepository).get(other!);
+      if (!across) return { tasks: [], matched: 0, totalActive, totalArchived };
+      if (across.total() < index.total()) {
+        walked = across;
+        walkedOthers = new Set([ownId]);
+      }
+    }
+    const { tasks, matched } = walked.page({
+      states: q.states,
+      archived: q.archived,
+      since: q.since,
+      others: walkedOthers,
+      key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
+      descending: q.direction === 'desc',
+      offset: q.offset,
+      limit: q.limit,
+    });
+    return { tasks, matched, totalActive, totalArchived };
   }
 
   for (const task of shared) {
@@ -92,46 +137,20 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
       Object.assign(task, before, { seq, revision: ++lastRevision });
       addToIndexes(task);
     },
-    query(q: TaskQuery): TaskPage {
-      const index = scopeIndex(q.scope);
-      if (!index) return { tasks: [], matched: 0, totalActive: 0, totalArchived: 0 };
-      // In a repository's scope every task shares the repository and the filter is by creator; in
-      // a creator's, the other way round. A filter on the scope's own id keeps all or nothing.
-      const inRepository = q.scope.kind === 'repository';
-      const ownId = q.scope.kind === 'repository' ? q.scope.repositoryId : q.scope.userId;
-      const visibility = inRepository ? undefined : q.repositoryIds;
-      const others = inRepository ? q.creatorIds : q.repositoryIds;
-      const ownFilter = inRepository ? q.repositoryIds : q.creatorIds;
-      // Totals are within visibility (repositoryIds), whatever the other filters.
-      const hidden = inRepository && q.repositoryIds !== undefined && !q.repositoryIds.has(ownId);
-      const totalActive = hidden ? 0 : index.size(false, visibility);
-      const totalArchived = hidden ? 0 : index.size(true, visibility);
-      if (ownFilter && !ownFilter.has(ownId)) return { tasks: [], matched: 0, totalActive, totalArchived };
-      // Filtered down to one other id (one creator in a repository, one repository a token may
-      // see), the tasks are those of both scopes: the page is read from the smaller one, so a
-      // creator with a few tasks in a repository of many is not found by walking them all.
-      let walked = index;
-      let walkedOthers = others;
-      if (others?.size === 1) {
-        const [other] = others as ReadonlySet<number>;
-        const across = (inRepository ? byCreator : byRepository).get(other!);
-        if (!across) return { tasks: [], matched: 0, totalActive, totalArchived };
-        if (across.total() < index.total()) {
-          walked = across;
-          walkedOthers = new Set([ownId]);
-        }
+    query(q) {
+      // Equal versions give equal answers (task-store.ts), and pollers ask for the same page over
+      // and over: the pages asked of this version are kept until the next change.
+      if (pagesVersion !== version) {
+        pages.clear();
+        pagesVersion = version;
       }
-      const { tasks, matched } = walked.page({
-        states: q.states,
-        archived: q.archived,
-        since: q.since,
-        others: walkedOthers,
-        key: q.sort === 'created_at' ? 'createdAt' : 'updatedAt',
-        descending: q.direction === 'desc',
-        offset: q.offset,
-        limit: q.limit,
-      });
-      return { tasks, matched, totalActive, totalArchived };
+      const key = pageKey(q);
+      const kept = pages.get(key);
+      if (kept) return kept;
+      const page = findPage(q);
+      if (pages.size >= PAGES_KEPT) pages.delete(pages.keys().next().value!);
+      pages.set(key, page);
+      return page;
     },
     version: () => version,
     count: () => byId.size,
@@ -141,6 +160,7 @@ export function createMemoryTaskStore(observer?: StoreObserver, shared: Iterable
       byId.clear();
       byRepository.clear();
       byCreator.clear();
+      pages.clear();
     },
   };
 }
@@ -153,3 +173,13 @@ function upsert(map: Map<number, ScopeIndex>, key: number, otherOf: (task: TaskR
 
 const creatorOf = (task: TaskRecord) => task.creatorId;
 const repositoryOf = (task: TaskRecord) => task.repositoryId;
+
+/** Pages kept per store version: a few pollers' pages, each up to 100 records long. */
+const PAGES_KEPT = 32;
+
+/** What tells two queries apart; sets go by their members in order (equal sets in another order only miss). */
+function pageKey(q: TaskQuery): string {
+  const scope = q.scope.kind === 'repository' ? `r${q.scope.repositoryId}` : `c${q.scope.userId}`;
+  const set = (s: ReadonlySet<unknown> | undefined) => (s ? [...s].join(',') : '-');
+  return `${scope}|${set(q.states)}|${q.archived}|${q.since ?? '-'}|${set(q.creatorIds)}|${set(q.repositoryIds)}|${q.sort}|${q.direction}|${q.offset}|${q.limit}`;
+}
