@@ -98,18 +98,14 @@ export interface Journal {
  * and bodies are in the journal's blocks. Slots are made once and written over when the ring comes
  * round, so keeping a request makes no object that must outlive it (docs/performance.md).
  */
-interface Slot {
-  id: number;
+/** The entry's plain members, each slot always holding every one (a slot keeps one shape). */
+type PlainMembers = Pick<JournalEntry, 'id' | 'method' | 'path' | 'query' | 'status' | 'durationMs' | 'requestId'> & {
+  [K in 'fault' | 'tenant' | 'user']-?: JournalEntry[K] | undefined;
+};
+
+interface Slot extends PlainMembers {
+  /** The entry's `at`, kept as epoch ms and formatted when read. */
   atMs: number;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  durationMs: number;
-  requestId: string;
-  fault: JournalEntry['fault'];
-  tenant: string | undefined;
-  user: string | undefined;
   /** Which messages were captured (a request refused early may have neither). */
   requestCaptured: boolean;
   responseCaptured: boolean;
