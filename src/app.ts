@@ -25,7 +25,6 @@ import { createUserRoutes } from './http/users/user-routes.js';
 import { createControlPullRoutes } from './http/control/pull-request-routes.js';
 import { controlError } from './http/control/control-kit.js';
 import { controlEndpointsOf, unknownControlPathMessage } from './http/control/unknown-control-path.js';
-import { parseTenantPath } from './http/shared/tenant-path.js';
 import { realSleep } from './support/sleep.js';
 import type { IdSource } from './support/ids.js';
 import type { TenantRegistry } from './tenants/tenant-registry.js';
@@ -126,7 +125,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   // GitHub's own 404 for its paths; under /_emulator, the emulator's API, one that says what is near.
   const controlEndpoints = controlEndpointsOf(api.routes);
   app.notFound((c) => {
-    const { prefix, rest } = c.get('tenantPath') ?? parseTenantPath(c.req.path);
+    // Set by resolveTenant, which every request passes before any route or this.
+    const { prefix, rest } = c.get('tenantPath');
     if (rest === '/_emulator' || rest.startsWith('/_emulator/')) return controlError(c, 404, unknownControlPathMessage(controlEndpoints, c.req.method, rest, prefix));
     return respondError(c, 404, MESSAGES.notFound, GENERIC_DOCS_URL);
   });
