@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { Tenant } from '../../tenants/tenant.js';
+import { ActionForm, iso, type PageContext } from './layout.js';
 
 /** The clock's buttons: label, and how far each moves it. */
 const ADVANCES = [
@@ -8,7 +9,6 @@ const ADVANCES = [
   ['+10 m', '10m'],
   ['To the next due step', 'next'],
 ] as const;
-import { ActionForm, iso, type PageContext } from './layout.js';
 
 /** The tenant clock: mode, now, and buttons to move it (+5 s, +1 m, +10 m, to the next due step). */
 export function ClockPanel(props: { page: PageContext; tenant: Tenant; back: string }) {
